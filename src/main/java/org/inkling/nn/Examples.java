@@ -1,0 +1,19 @@
+package org.inkling.nn;
+
+/**
+ * Labelled examples as the trainer reads them. Implementations keep their own storage (MNIST stays
+ * uint8) and scale to 0..1 when an input is copied out, one batch at a time.
+ */
+public interface Examples {
+    /** Number of examples. */
+    int size();
+
+    /** Length of one input vector (784 for MNIST). */
+    int inputSize();
+
+    /** Class label of example {@code i}, in 0..classes-1. */
+    int label(int i);
+
+    /** Writes input {@code i}, scaled to 0..1, into {@code dst[offset .. offset + inputSize())}. */
+    void copyInput(int i, float[] dst, int offset);
+}
