@@ -67,4 +67,9 @@ public interface Layer {
 
     /** A new, unbuilt layer with the same hyper-parameters. */
     Layer unbuiltCopy();
+
+    /** True for layers that read images, so a flat square input is taken as one channel. */
+    default boolean needsImageInput() {
+        return false;
+    }
 }
