@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
+import org.testfx.robot.Motion;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
@@ -50,13 +51,10 @@ class InklingWindowTest {
         Bounds b = pad.canvas().localToScreen(pad.canvas().getBoundsInLocal());
         double s = b.getWidth();
         Point2D start = new Point2D(b.getMinX() + 0.25 * s, b.getMinY() + 0.22 * s);
+        // Each moveTo glides through intermediate mouse events, as a hand would.
         robot.moveTo(start).press(MouseButton.PRIMARY);
-        for (int i = 1; i <= 12; i++) {
-            robot.moveTo(new Point2D(b.getMinX() + (0.25 + 0.45 * i / 12) * s, b.getMinY() + 0.22 * s));
-        }
-        for (int i = 1; i <= 16; i++) {
-            robot.moveTo(new Point2D(b.getMinX() + (0.70 - 0.28 * i / 16) * s, b.getMinY() + (0.22 + 0.6 * i / 16) * s));
-        }
+        robot.moveTo(new Point2D(b.getMinX() + 0.70 * s, b.getMinY() + 0.22 * s), Motion.DIRECT);
+        robot.moveTo(new Point2D(b.getMinX() + 0.42 * s, b.getMinY() + 0.82 * s), Motion.DIRECT);
         robot.release(MouseButton.PRIMARY);
         WaitForAsyncUtils.waitForFxEvents();
         waitFor(() -> window.viewModel().drawing().probabilitiesProperty().get() != null, 5_000);
