@@ -68,7 +68,7 @@ public final class InklingWindow {
         } catch (IOException e) {
             throw new UncheckedIOException("The main view could not be loaded", e);
         }
-        Scene scene = new Scene(root, 1280, 800);
+        Scene scene = new Scene(root, 1360, 860);
         scene.getStylesheets().add(Objects.requireNonNull(
                 InklingWindow.class.getResource("inkling.css")).toExternalForm());
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::shortcut);
@@ -80,8 +80,8 @@ public final class InklingWindow {
         if (icon != null) {
             stage.getIcons().add(new Image(icon));
         }
-        stage.setMinWidth(900);
-        stage.setMinHeight(600);
+        stage.setMinWidth(1100);
+        stage.setMinHeight(720);
         stage.setScene(scene);
         stage.setOnCloseRequest(this::onCloseRequest);
         main.loadStartupModel();

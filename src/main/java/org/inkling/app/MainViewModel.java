@@ -44,6 +44,14 @@ public final class MainViewModel {
             setModel(trained, null, true);
             message.set("Training finished: save the model to keep it (Ctrl+S)");
         });
+        training.stateProperty().addListener((obs, old, state) -> {
+            switch (state) {
+                case RUNNING -> message.set("Training: the bars follow the network as it learns");
+                case PAUSED -> message.set("Training paused");
+                case STOPPING -> message.set("Stopping training…");
+                case IDLE -> { }
+            }
+        });
         model.addListener((obs, old, now) -> describe(now));
         unsaved.addListener((obs, old, now) -> updateTitle());
         modelFile.addListener((obs, old, now) -> updateTitle());
