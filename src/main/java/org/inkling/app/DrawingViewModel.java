@@ -53,6 +53,11 @@ public final class DrawingViewModel {
         this.rasterizer = Objects.requireNonNull(rasterizer);
         // A new network (opened, or a training snapshot) re-reads the same input.
         classifier.addListener((obs, old, now) -> predictionStale = true);
+        // The pen width reaches the network input too, so a bolder pen is re-rendered.
+        penWidth.addListener((obs, old, now) -> {
+            inputStale = true;
+            predictionStale = true;
+        });
     }
 
     // ---- editing -------------------------------------------------------------------------
@@ -131,7 +136,7 @@ public final class DrawingViewModel {
     public void refreshIfStale() {
         if (inputStale) {
             inputStale = false;
-            input.set(empty.get() ? null : rasterizer.rasterize(strokes()));
+            input.set(empty.get() ? null : rasterizer.rasterize(strokes(), penWidth.get()));
         }
         if (predictionStale) {
             predictionStale = false;

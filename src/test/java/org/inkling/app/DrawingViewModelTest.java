@@ -9,9 +9,9 @@ import org.junit.jupiter.api.Test;
 /** The drawing view model, without the JavaFX toolkit. */
 class DrawingViewModelTest {
     private final AtomicInteger rasterised = new AtomicInteger();
-    private final DrawingViewModel vm = new DrawingViewModel(strokes -> {
+    private final DrawingViewModel vm = new DrawingViewModel((strokes, pen) -> {
         rasterised.incrementAndGet();
-        return Fakes.GRID.rasterize(strokes);
+        return Fakes.GRID.rasterize(strokes, pen);
     });
 
     DrawingViewModelTest() {

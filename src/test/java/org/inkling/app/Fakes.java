@@ -14,7 +14,7 @@ final class Fakes {
     private Fakes() {}
 
     /** Marks the 28x28 cells that stroke points fall in (good enough to tell empty from drawn). */
-    static final InkRasterizer GRID = strokes -> {
+    static final InkRasterizer GRID = (strokes, pen) -> {
         float[] image = new float[Classifier.INPUT_SIZE];
         for (PadStroke s : strokes) {
             for (PadPoint p : s.points()) {

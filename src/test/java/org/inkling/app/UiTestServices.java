@@ -9,7 +9,7 @@ final class UiTestServices {
     static AppServices create() {
         Fakes.Mnist mnist = new Fakes.Mnist();
         mnist.folder = mnistFolder();
-        return new AppServices(new Fakes.Store(), new Fakes.Runner(40, 10), mnist, Fakes.GRID);
+        return new AppServices(new Fakes.Store(), new Fakes.Runner(40, 10), mnist, new InkRendererRasterizer());
     }
 
     static Path mnistFolder() {
