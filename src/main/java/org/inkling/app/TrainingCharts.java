@@ -119,7 +119,7 @@ public final class TrainingCharts {
 
     /** Matches the chart's colours to the light or dark theme. */
     public void setDark(boolean dark) {
-        Color background = dark ? new Color(0x161b22) : Color.WHITE;
+        Color background = dark ? new Color(0x0d1117) : Color.WHITE;
         Color text = dark ? new Color(0xc9d1d9) : new Color(0x1f2328);
         Color muted = dark ? new Color(0x8b949e) : new Color(0x656d76);
         Color grid = dark ? new Color(0x30363d) : new Color(0xe6e8eb);

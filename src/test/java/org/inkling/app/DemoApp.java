@@ -13,6 +13,6 @@ public final class DemoApp extends Application {
     public void start(Stage stage) {
         Fakes.Mnist mnist = new Fakes.Mnist();
         mnist.folder = java.nio.file.Path.of("/tmp");
-        InklingWindow.show(stage, new AppServices(new Fakes.Store(), new Fakes.Runner(50, 20), mnist, Fakes.GRID), null);
+        InklingWindow.show(stage, new AppServices(new Fakes.Store(), new Fakes.Runner(50, 20), mnist, new InkRendererRasterizer()), null);
     }
 }
