@@ -15,6 +15,9 @@ public interface DialogService {
 
     Optional<Path> chooseModelToSave(String suggestedFileName);
 
+    /** Asks a yes/no question; {@code confirmText} labels the yes button. */
+    boolean confirm(String header, String message, String confirmText);
+
     /** Asks whether to save before closing (or to cancel closing). */
     CloseChoice askSaveBeforeClose(String message);
 

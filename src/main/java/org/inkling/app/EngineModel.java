@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.stream.Collectors;
-import org.inkling.nn.Layer;
+import org.inkling.nn.Shape;
 import org.inkling.nn.Sequential;
 
 /** A {@link Sequential} network with the name, recipe and metrics a model file records. */
@@ -51,10 +51,13 @@ final class EngineModel implements ModelHandle {
 
     @Override
     public String architecture() {
-        return network.inputSize() + "-" + network.layers().stream()
+        Shape input = network.inputShape();
+        String first = input.isFlat() ? Integer.toString(input.size()) : input.height() + "x" + input.width();
+        return first + "-" + network.layers().stream()
                 .filter(layer -> !layer.params().isEmpty())
-                .map(Layer::outputShape)
-                .map(shape -> Integer.toString(shape.size()))
+                .map(layer -> layer.outputShape().isFlat()
+                        ? Integer.toString(layer.outputShape().size())
+                        : "conv" + layer.outputShape().channels())
                 .collect(Collectors.joining("-"));
     }
 

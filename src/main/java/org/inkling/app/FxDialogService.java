@@ -74,6 +74,16 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
+    public boolean confirm(String header, String message, String confirmText) {
+        ButtonType yes = new ButtonType(confirmText, ButtonBar.ButtonData.OK_DONE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, message, yes, ButtonType.CANCEL);
+        alert.initOwner(owner);
+        alert.setTitle("Inkling");
+        alert.setHeaderText(header);
+        return alert.showAndWait().orElse(ButtonType.CANCEL) == yes;
+    }
+
+    @Override
     public CloseChoice askSaveBeforeClose(String message) {
         ButtonType save = new ButtonType("Save…", ButtonBar.ButtonData.YES);
         ButtonType discard = new ButtonType("Don't Save", ButtonBar.ButtonData.NO);

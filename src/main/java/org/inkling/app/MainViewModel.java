@@ -204,15 +204,11 @@ public final class MainViewModel {
      */
     public boolean prepareToClose() {
         if (training.isTraining()) {
-            DialogService.CloseChoice choice = dialogs.askSaveBeforeClose(
-                    "Training is still running. Closing stops it and discards this run's network.");
-            if (choice == DialogService.CloseChoice.CANCEL) {
+            if (!dialogs.confirm("Training is still running",
+                    "Closing stops training; the network of this run is not kept.", "Stop and Close")) {
                 return false;
             }
             training.stopForShutdown();
-            if (choice == DialogService.CloseChoice.DISCARD || !unsaved.get()) {
-                return true;
-            }
         }
         if (!unsaved.get()) {
             return true;

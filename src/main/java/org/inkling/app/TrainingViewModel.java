@@ -308,6 +308,7 @@ public final class TrainingViewModel {
     /** Asks a running job to stop, for closing the window; returns whether one was running. */
     boolean stopForShutdown() {
         if (control != null && isTraining()) {
+            stop();
             control.stop();
             return true;
         }

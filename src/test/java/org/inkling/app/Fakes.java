@@ -97,6 +97,8 @@ final class Fakes {
         @Override public void showError(String title, String message) { errors.add(title + ": " + message); }
         @Override public Optional<Path> chooseModelToOpen() { return Optional.ofNullable(openTarget); }
         @Override public Optional<Path> chooseModelToSave(String name) { return Optional.ofNullable(saveTarget); }
+        boolean confirmAnswer;
+        @Override public boolean confirm(String header, String message, String yes) { questions.add(header); return confirmAnswer; }
         @Override public CloseChoice askSaveBeforeClose(String message) { questions.add(message); return answer; }
         @Override public void resolveMissingMnist(Consumer<Path> onReady) {
             questions.add("mnist");

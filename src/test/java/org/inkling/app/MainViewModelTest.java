@@ -64,6 +64,21 @@ class MainViewModelTest {
     }
 
     @Test
+    void closingDuringTrainingAsksThenStopsIt() throws Exception {
+        vm.loadStartupModel();
+        mnist.folder = Path.of("mnist");
+        training.epochsProperty().set("1000");
+        training.train();
+        dialogs.confirmAnswer = false;
+        assertThat(vm.prepareToClose()).isFalse();
+        assertThat(training.isTraining()).isTrue();
+        dialogs.confirmAnswer = true;
+        assertThat(vm.prepareToClose()).isTrue();
+        assertThat(training.stateProperty().get()).isEqualTo(TrainingState.STOPPING);
+        ui.runUntil(() -> !training.isTraining(), Duration.ofSeconds(10));
+    }
+
+    @Test
     void aFullDiskIsReportedAndTheModelStaysUnsaved() throws Exception {
         vm.loadStartupModel();
         mnist.folder = Path.of("mnist");
