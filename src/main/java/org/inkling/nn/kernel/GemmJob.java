@@ -103,7 +103,7 @@ final class GemmJob {
         }
         if (direct) {
             // Direct kernels always cover whole rows; direct jobs only split by rows.
-            DirectKernels.rows(a, transA ? 1 : k, transA ? m : 1, b, c, i0, i1, n, k);
+            DirectKernels.rows(a, transA ? 1 : k, transA ? m : 1, b, c, i0, i1, n, k, ws);
         } else {
             packed(i0, i1, j0, j1, ws);
         }

@@ -41,6 +41,22 @@ class GemmFacadeTest {
     }
 
     @Test
+    void matricesWhoseArraysAreLongerThanTheirShapeAreRead() {
+        // A reshaped FMatrixRMaj keeps its longer array; the kernels must use the shape, not the array length.
+        FMatrixRMaj a = RandomMatrices_FDRM.rectangle(40, 40, -1, 1, rng);
+        FMatrixRMaj b = RandomMatrices_FDRM.rectangle(40, 40, -1, 1, rng);
+        a.reshape(9, 21, true);
+        b.reshape(21, 10, true);
+        assertThat(b.data.length).isGreaterThan(21 * 10);
+        FMatrixRMaj c = new FMatrixRMaj(30, 30);
+        c.fill(Float.NaN);
+        Gemm.mult(a, b, c);
+        FMatrixRMaj ref = new FMatrixRMaj(9, 10);
+        CommonOps_FDRM.mult(a, b, ref);
+        assertClose(c, ref);
+    }
+
+    @Test
     void mismatchedInnerDimensionsNameBothShapes() {
         FMatrixRMaj a = new FMatrixRMaj(2, 3);
         FMatrixRMaj b = new FMatrixRMaj(4, 5);
