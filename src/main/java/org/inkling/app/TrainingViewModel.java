@@ -176,7 +176,7 @@ public final class TrainingViewModel {
     }
 
     TrainingSettings settings(Path folder) {
-        return new TrainingSettings(FieldCheck.hiddenLayers(architecture.get()), activation.get(), optimizer.get(),
+        return new TrainingSettings(architecture.get().trim(), activation.get(), optimizer.get(),
                 FieldCheck.parseDouble(learningRate.get()), FieldCheck.parseInt(batchSize.get()),
                 FieldCheck.parseInt(epochs.get()), FieldCheck.parseDouble(validationSplit.get()), folder,
                 subsetSize.get());
@@ -191,7 +191,7 @@ public final class TrainingViewModel {
         valLoss.clear();
         valAccuracy.clear();
         hasCurves.set(false);
-        progress.set(-1);
+        progress.set(0);
         progressText.set("Loading MNIST…");
         state.set(TrainingState.RUNNING);
         RateLimitedReporter reporter = new RateLimitedReporter(ui, update -> {
@@ -292,7 +292,7 @@ public final class TrainingViewModel {
     public BooleanBinding validProperty() { return valid; }
     public BooleanBinding canTrainProperty() { return canTrain; }
     public ReadOnlyObjectProperty<TrainingState> stateProperty() { return state.getReadOnlyProperty(); }
-    /** 0..1, or -1 while MNIST loads (indeterminate). */
+    /** 0..1. */
     public ReadOnlyDoubleProperty progressProperty() { return progress.getReadOnlyProperty(); }
     public ReadOnlyStringProperty progressTextProperty() { return progressText.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty hasCurvesProperty() { return hasCurves.getReadOnlyProperty(); }
