@@ -18,6 +18,8 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -71,6 +73,7 @@ public final class TrainingViewModel {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper(this, "progressText", "Not trained in this session");
     private final ReadOnlyBooleanWrapper hasCurves = new ReadOnlyBooleanWrapper(this, "hasCurves");
+    private final ReadOnlyIntegerWrapper plannedEpochs = new ReadOnlyIntegerWrapper(this, "plannedEpochs", 0);
 
     private final ObservableList<ChartPoint> trainLoss = FXCollections.observableArrayList();
     private final ObservableList<ChartPoint> trainLossView = FXCollections.unmodifiableObservableList(trainLoss);
@@ -191,6 +194,7 @@ public final class TrainingViewModel {
         valLoss.clear();
         valAccuracy.clear();
         hasCurves.set(false);
+        plannedEpochs.set(settings.epochs());
         progress.set(0);
         progressText.set("Loading MNIST…");
         state.set(TrainingState.RUNNING);
@@ -296,6 +300,8 @@ public final class TrainingViewModel {
     public ReadOnlyDoubleProperty progressProperty() { return progress.getReadOnlyProperty(); }
     public ReadOnlyStringProperty progressTextProperty() { return progressText.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty hasCurvesProperty() { return hasCurves.getReadOnlyProperty(); }
+    /** Epochs of the current (or last) run, so the curves' x axis can show the whole run; 0 before any. */
+    public ReadOnlyIntegerProperty plannedEpochsProperty() { return plannedEpochs.getReadOnlyProperty(); }
 
     public ObservableList<ChartPoint> trainLoss() { return trainLossView; }
     public ObservableList<ChartPoint> trainAccuracy() { return trainAccuracyView; }
