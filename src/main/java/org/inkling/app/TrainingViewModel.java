@@ -174,6 +174,11 @@ public final class TrainingViewModel {
         }
     }
 
+    /** Whether the last run was stopped before its last epoch. */
+    public boolean stoppedEarly() {
+        return control != null && control.isStopped();
+    }
+
     public boolean isTraining() {
         return state.get() != TrainingState.IDLE;
     }
