@@ -14,9 +14,25 @@ import org.inkling.nn.Sequential;
 final class EngineModelStore implements ModelStore {
     static final String SHIPPED = "/models/inkling-default.inkling";
 
+    /** Opens the shipped model's bytes, or returns null when this build ships none. */
+    @FunctionalInterface
+    interface ShippedSource {
+        InputStream open() throws IOException;
+    }
+
+    private final ShippedSource shippedSource;
+
+    EngineModelStore() {
+        this(() -> EngineModelStore.class.getResourceAsStream(SHIPPED));
+    }
+
+    EngineModelStore(ShippedSource shippedSource) {
+        this.shippedSource = shippedSource;
+    }
+
     @Override
     public Optional<ModelHandle> shipped() throws IOException {
-        try (InputStream in = EngineModelStore.class.getResourceAsStream(SHIPPED)) {
+        try (InputStream in = shippedSource.open()) {
             if (in == null) {
                 return Optional.empty();
             }
@@ -34,7 +50,12 @@ final class EngineModelStore implements ModelStore {
     @Override
     public ModelHandle open(Path file) throws IOException {
         String fallback = file.getFileName().toString().replaceFirst("\\.inkling$", "");
-        return fromSaved(ModelFile.load(file), fallback);
+        SavedModel saved = ModelFile.load(file);
+        try {
+            return fromSaved(saved, fallback);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + ": " + e.getMessage(), e);
+        }
     }
 
     @Override

@@ -93,6 +93,17 @@ class EngineServicesTest {
     }
 
     @Test
+    void theShippedModelLoadsWhenPresentAndIsAbsentOtherwise() throws Exception {
+        EngineModelStore store = new EngineModelStore();
+        Path file = dir.resolve("shipped.inkling");
+        store.save(store.untrained().withName("inkling-default"), file);
+        ModelHandle shipped = new EngineModelStore(() -> Files.newInputStream(file)).shipped().orElseThrow();
+        assertThat(shipped.name()).isEqualTo("inkling-default");
+        assertThat(shipped.trained()).isTrue();
+        assertThat(new EngineModelStore(() -> null).shipped()).isEmpty();
+    }
+
+    @Test
     void aDamagedFileIsRefusedWithAnErrorNamingIt() throws Exception {
         Path file = dir.resolve("broken.inkling");
         Files.write(file, new byte[] {'P', 'K', 3, 4, 0, 1, 2});
