@@ -166,15 +166,15 @@ class InklingWindowTest {
     @Test
     void pauseHoldsTrainingResumeContinuesAndStopEndsIt(FxRobot robot) {
         TrainingViewModel training = window.viewModel().training();
+        // All of MNIST for 50 epochs: far longer than the test, which stops it.
         robot.interact(() -> {
-            training.subsetSizeProperty().set(2000);
-            training.architectureProperty().set("32");
-            training.epochsProperty().set("200");
+            training.architectureProperty().set("128");
+            training.epochsProperty().set("50");
         });
         robot.clickOn("#trainButton");
         waitFor(() -> !training.trainLoss().isEmpty(), 60_000);
         robot.clickOn("#pauseButton");
-        assertThat(training.stateProperty().get()).isEqualTo(TrainingState.PAUSED);
+        assertThat(training.stateProperty().get()).as("errors: %s", dialogs.errors).isEqualTo(TrainingState.PAUSED);
         WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS); // let the batch in flight land
         WaitForAsyncUtils.waitForFxEvents();
         int held = training.trainLoss().size();
