@@ -18,6 +18,9 @@ import org.inkling.nn.BatchAugmenter;
  * per batch; for that reason an instance must not be shared between threads.
  */
 public final class Augmentation implements BatchAugmenter {
+    /** Thinning stops when half of an image's ink is gone, so thin digits stay legible. */
+    private static final double MAX_INK_REMOVED = 0.5;
+
     private final AugmentationConfig config;
     /** Normalised 1-D Gaussian of {@code elasticSigma}, taps {@code -radius..radius}. */
     private final float[] kernel;
@@ -93,6 +96,18 @@ public final class Augmentation implements BatchAugmenter {
             float strength = 0.5f + 0.5f * rng.nextFloat();
             System.arraycopy(x, off, source, 0, nn);
             morphology(source, morph, n, thicker);
+            if (!thicker) {
+                // A 3x3 erosion can wipe out a one-pixel stroke; never take away more than half the ink.
+                double before = 0;
+                double after = 0;
+                for (int p = 0; p < nn; p++) {
+                    before += source[p];
+                    after += morph[p];
+                }
+                if (before - after > 0) {
+                    strength = (float) Math.min(strength, MAX_INK_REMOVED * before / (before - after));
+                }
+            }
             for (int p = 0; p < nn; p++) {
                 float v = source[p];
                 x[off + p] = v + strength * (morph[p] - v);
@@ -290,7 +305,7 @@ public final class Augmentation implements BatchAugmenter {
         checkImage(image, side);
         float[] out = new float[side * side];
         morphology(image, out, side, false);
-        return out;
+        return out; // the full erosion; augment() blends it in and stops at half the ink
     }
 
     private static void checkImage(float[] image, int side) {

@@ -3,6 +3,10 @@ package org.inkling.nn;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.random.RandomGenerator;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
 import org.ejml.data.FMatrixRMaj;
 
 /**
@@ -11,9 +15,11 @@ import org.ejml.data.FMatrixRMaj;
  * A trailing row or column that does not fill a window is dropped, as in Keras.
  */
 public final class MaxPool2D extends AbstractLayer {
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private final int pool;
     private int h, w, c, oh, ow;
-    private int[] argmax = new int[0];
+    private FMatrixRMaj input;
+    private boolean[] pending = new boolean[0];
     private final FMatrixRMaj out = new FMatrixRMaj(1, 1);
     private final FMatrixRMaj dIn = new FMatrixRMaj(1, 1);
 
@@ -52,49 +58,83 @@ public final class MaxPool2D extends AbstractLayer {
     @Override
     public FMatrixRMaj forward(FMatrixRMaj x, boolean training) {
         requireBuilt();
-        int n = x.numRows * oh * ow * c;
-        if (argmax.length < n) argmax = new int[n];
+        input = x;
         out.reshape(x.numRows, oh * ow * c);
-        pool(x, out, argmax);
+        pool(x, out);
         return out;
     }
 
     @Override
     public void infer(FMatrixRMaj x, FMatrixRMaj result, FMatrixRMaj scratch) {
-        pool(x, result, null);
+        pool(x, result);
     }
 
-    /** Writes the window maxima; with {@code arg} also where each came from (first one on ties). */
-    private void pool(FMatrixRMaj x, FMatrixRMaj dst, int[] arg) {
-        int in = h * w * c, outSize = oh * ow * c;
+    /**
+     * Window maxima. Channels are contiguous (channels-last), so each window position is one
+     * vector max over the channels.
+     */
+    private void pool(FMatrixRMaj x, FMatrixRMaj dst) {
+        int in = h * w * c, outSize = oh * ow * c, upper = S.loopBound(c);
         float[] s = x.data, d = dst.data;
         for (int b = 0; b < x.numRows; b++) {
-            int base = b * in, o = b * outSize;
+            int base = b * in;
             for (int y = 0; y < oh; y++) {
                 for (int xx = 0; xx < ow; xx++) {
-                    for (int ch = 0; ch < c; ch++, o++) {
-                        int best = base + ((y * pool) * w + xx * pool) * c + ch;
-                        for (int py = 0; py < pool; py++) {
-                            for (int px = 0; px < pool; px++) {
-                                int i = base + ((y * pool + py) * w + xx * pool + px) * c + ch;
-                                if (s[i] > s[best]) best = i;
+                    int o = b * outSize + (y * ow + xx) * c;
+                    int first = base + ((y * pool) * w + xx * pool) * c;
+                    System.arraycopy(s, first, d, o, c);
+                    for (int py = 0; py < pool; py++) {
+                        for (int px = 0; px < pool; px++) {
+                            int i = base + ((y * pool + py) * w + xx * pool + px) * c;
+                            int ch = 0;
+                            for (; ch < upper; ch += S.length()) {
+                                FloatVector.fromArray(S, d, o + ch).max(FloatVector.fromArray(S, s, i + ch)).intoArray(d, o + ch);
                             }
+                            for (; ch < c; ch++) d[o + ch] = Math.max(d[o + ch], s[i + ch]);
                         }
-                        d[o] = s[best];
-                        if (arg != null) arg[o] = best;
                     }
                 }
             }
         }
     }
 
+    /** Routes each gradient to the first position of its window (row by row) that holds the maximum. */
     @Override
     public FMatrixRMaj backward(FMatrixRMaj dOut, boolean needInputGradient) {
         if (!needInputGradient) return null;
-        int batch = dOut.numRows, n = batch * oh * ow * c;
-        dIn.reshape(batch, h * w * c);
-        java.util.Arrays.fill(dIn.data, 0, batch * h * w * c, 0f);
-        for (int o = 0; o < n; o++) dIn.data[argmax[o]] += dOut.data[o];
+        int batch = dOut.numRows, in = h * w * c, outSize = oh * ow * c, upper = S.loopBound(c);
+        dIn.reshape(batch, in);
+        float[] s = input.data, m = out.data, g = dOut.data, d = dIn.data;
+        java.util.Arrays.fill(d, 0, batch * in, 0f);
+        if (pending.length < c) pending = new boolean[c];
+        for (int b = 0; b < batch; b++) {
+            int base = b * in;
+            for (int y = 0; y < oh; y++) {
+                for (int xx = 0; xx < ow; xx++) {
+                    int o = b * outSize + (y * ow + xx) * c;
+                    java.util.Arrays.fill(pending, 0, c, true);
+                    for (int py = 0; py < pool; py++) {
+                        for (int px = 0; px < pool; px++) {
+                            int i = base + ((y * pool + py) * w + xx * pool + px) * c;
+                            int ch = 0;
+                            for (; ch < upper; ch += S.length()) {
+                                VectorMask<Float> open = VectorMask.fromArray(S, pending, ch);
+                                VectorMask<Float> hit = FloatVector.fromArray(S, s, i + ch)
+                                        .compare(VectorOperators.EQ, FloatVector.fromArray(S, m, o + ch)).and(open);
+                                FloatVector.fromArray(S, d, i + ch).add(FloatVector.fromArray(S, g, o + ch), hit).intoArray(d, i + ch);
+                                open.andNot(hit).intoArray(pending, ch);
+                            }
+                            for (; ch < c; ch++) {
+                                if (pending[ch] && s[i + ch] == m[o + ch]) {
+                                    d[i + ch] += g[o + ch];
+                                    pending[ch] = false;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
         return dIn;
     }
 
