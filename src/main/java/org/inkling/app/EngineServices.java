@@ -1,10 +1,11 @@
 package org.inkling.app;
 
-/** TEMPORARY until the engine lands on main: replaced by adapters over org.inkling.nn/data/ink. */
+/** The app's services over the real engine, MNIST data, ink renderer and model files. */
 final class EngineServices {
     private EngineServices() {}
 
     static AppServices create() {
-        throw new UnsupportedOperationException("engine not merged yet");
+        return new AppServices(new EngineModelStore(), new EngineTrainingRunner(), new MnistFolders(),
+                new InkRendererRasterizer());
     }
 }

@@ -1,35 +1,27 @@
 package org.inkling.app;
 
-import java.util.ArrayList;
-import java.util.List;
+import org.inkling.nn.Activation;
+import org.inkling.nn.Architectures;
+import org.inkling.nn.Dense;
+import org.inkling.nn.Layer;
 
 /** Parses the training form's text fields; each method returns an error message or null. */
 final class FieldCheck {
-    static final int MAX_LAYERS = 8;
-    static final int MAX_UNITS = 8192;
+    static final int MAX_UNITS = 16_384;
 
     private FieldCheck() {}
 
-    /** Hidden layer sizes such as "512" or "256, 128"; null if the text is not valid. */
-    static List<Integer> hiddenLayers(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        List<Integer> sizes = new ArrayList<>();
-        for (String part : text.split(",", -1)) {
-            Integer size = parseInt(part.trim());
-            if (size == null || size < 1 || size > MAX_UNITS) {
-                return null;
-            }
-            sizes.add(size);
-        }
-        return sizes.size() > MAX_LAYERS ? null : sizes;
-    }
-
+    /** The engine's own architecture check (MLP sizes like "512,512", or conv layers like "cnn"). */
     static String architectureError(String text) {
-        return hiddenLayers(text) != null ? null
-                : "Hidden layer sizes, 1 to " + MAX_UNITS + ", separated by commas (e.g. 512,512; at most "
-                        + MAX_LAYERS + " layers)";
+        try {
+            long units = 0;
+            for (Layer layer : Architectures.parse(text, Activation.RELU, Classifier.CLASSES)) {
+                units += layer instanceof Dense d ? d.units() : 0;
+            }
+            return units > MAX_UNITS ? "At most " + MAX_UNITS + " dense units in all, to fit in memory" : null;
+        } catch (IllegalArgumentException e) {
+            return "Layer sizes separated by commas, e.g. 512,512 or cnn (" + e.getMessage() + ")";
+        }
     }
 
     static String learningRateError(String text) {

@@ -16,6 +16,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import org.kordamp.ikonli.javafx.FontIcon;
 
 /** {@link DialogService} with JavaFX dialogs owned by the main window. */
 public final class FxDialogService implements DialogService {
@@ -103,6 +104,9 @@ public final class FxDialogService implements DialogService {
         dialog.initOwner(owner);
         dialog.setTitle("Inkling");
         dialog.setHeaderText("MNIST was not found");
+        FontIcon icon = new FontIcon("mdal-cloud_download");
+        icon.setIconSize(28);
+        dialog.setGraphic(icon);
         Label text = new Label("Training needs the MNIST handwritten digits (four files, about 11 MB). "
                 + "Inkling looked in the folder named by INKLING_MNIST and in ~/.cache/inkling/mnist.\n\n"
                 + "Download them now, or choose a folder that already holds "
@@ -113,7 +117,7 @@ public final class FxDialogService implements DialogService {
         bar.setVisible(false);
         Label status = new Label();
         VBox content = new VBox(12, text, bar, status);
-        content.setPadding(new Insets(4, 0, 0, 0));
+        content.setPadding(new Insets(12, 16, 8, 16));
         content.setPrefWidth(480);
         dialog.getDialogPane().setContent(content);
         dialog.getDialogPane().getButtonTypes().addAll(download, choose, ButtonType.CANCEL);

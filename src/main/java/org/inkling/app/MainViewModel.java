@@ -42,7 +42,8 @@ public final class MainViewModel {
         this.training = Objects.requireNonNull(training);
         training.setListeners(drawing.classifierProperty()::set, trained -> {
             setModel(trained, null, true);
-            message.set("Training finished: save the model to keep it (Ctrl+S)");
+            message.set((training.stoppedEarly() ? "Training stopped" : "Training finished")
+                    + ": save the model to keep it (Ctrl+S)");
         });
         training.stateProperty().addListener((obs, old, state) -> {
             switch (state) {

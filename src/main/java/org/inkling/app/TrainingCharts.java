@@ -74,12 +74,28 @@ public final class TrainingCharts {
         setDark(false);
     }
 
+    /** Shows the whole run on the x axis (0 to {@code epochs}), or fits the data for 0. */
+    public void setEpochs(int epochs) {
+        NumberAxis x = (NumberAxis) chart.getXYPlot().getDomainAxis();
+        if (epochs > 0) {
+            x.setRange(0, epochs);
+        } else {
+            x.setAutoRange(true);
+        }
+    }
+
     public static TrainingCharts loss(TrainingViewModel vm) {
-        return new TrainingCharts("Loss", "Cross-entropy", false, vm.trainLoss(), vm.valLoss());
+        return follow(vm, new TrainingCharts("Loss", "Cross-entropy", false, vm.trainLoss(), vm.valLoss()));
     }
 
     public static TrainingCharts accuracy(TrainingViewModel vm) {
-        return new TrainingCharts("Accuracy", "Accuracy", true, vm.trainAccuracy(), vm.valAccuracy());
+        return follow(vm, new TrainingCharts("Accuracy", "Accuracy", true, vm.trainAccuracy(), vm.valAccuracy()));
+    }
+
+    private static TrainingCharts follow(TrainingViewModel vm, TrainingCharts charts) {
+        vm.plannedEpochsProperty().addListener((obs, old, epochs) -> charts.setEpochs(epochs.intValue()));
+        charts.setEpochs(vm.plannedEpochsProperty().get());
+        return charts;
     }
 
     private static void mirror(ObservableList<ChartPoint> source, XYSeries target) {

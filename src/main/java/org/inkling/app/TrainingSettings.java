@@ -1,16 +1,15 @@
 package org.inkling.app;
 
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * Everything one training run needs, already validated by the training view model.
  *
- * @param hiddenLayers sizes of the hidden dense layers, e.g. [512]
+ * @param architecture the hidden layers in {@code Architectures} notation, e.g. "512,512" or "cnn"
  * @param subsetSize   train on the first this many MNIST images (0 = all of them)
  */
 public record TrainingSettings(
-        List<Integer> hiddenLayers,
+        String architecture,
         String activation,
         String optimizer,
         double learningRate,
@@ -18,13 +17,4 @@ public record TrainingSettings(
         int epochs,
         double validationSplit,
         Path mnistFolder,
-        int subsetSize) {
-    public TrainingSettings {
-        hiddenLayers = List.copyOf(hiddenLayers);
-    }
-
-    /** The architecture as the engine spells it, e.g. "512,512". */
-    public String architecture() {
-        return String.join(",", hiddenLayers.stream().map(String::valueOf).toList());
-    }
-}
+        int subsetSize) {}

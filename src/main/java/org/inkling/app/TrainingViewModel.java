@@ -18,6 +18,8 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -71,6 +73,7 @@ public final class TrainingViewModel {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper(this, "progressText", "Not trained in this session");
     private final ReadOnlyBooleanWrapper hasCurves = new ReadOnlyBooleanWrapper(this, "hasCurves");
+    private final ReadOnlyIntegerWrapper plannedEpochs = new ReadOnlyIntegerWrapper(this, "plannedEpochs", 0);
 
     private final ObservableList<ChartPoint> trainLoss = FXCollections.observableArrayList();
     private final ObservableList<ChartPoint> trainLossView = FXCollections.unmodifiableObservableList(trainLoss);
@@ -171,12 +174,17 @@ public final class TrainingViewModel {
         }
     }
 
+    /** Whether the last run was stopped before its last epoch. */
+    public boolean stoppedEarly() {
+        return control != null && control.isStopped();
+    }
+
     public boolean isTraining() {
         return state.get() != TrainingState.IDLE;
     }
 
     TrainingSettings settings(Path folder) {
-        return new TrainingSettings(FieldCheck.hiddenLayers(architecture.get()), activation.get(), optimizer.get(),
+        return new TrainingSettings(architecture.get().trim(), activation.get(), optimizer.get(),
                 FieldCheck.parseDouble(learningRate.get()), FieldCheck.parseInt(batchSize.get()),
                 FieldCheck.parseInt(epochs.get()), FieldCheck.parseDouble(validationSplit.get()), folder,
                 subsetSize.get());
@@ -191,7 +199,8 @@ public final class TrainingViewModel {
         valLoss.clear();
         valAccuracy.clear();
         hasCurves.set(false);
-        progress.set(-1);
+        plannedEpochs.set(settings.epochs());
+        progress.set(0);
         progressText.set("Loading MNIST…");
         state.set(TrainingState.RUNNING);
         RateLimitedReporter reporter = new RateLimitedReporter(ui, update -> {
@@ -292,10 +301,12 @@ public final class TrainingViewModel {
     public BooleanBinding validProperty() { return valid; }
     public BooleanBinding canTrainProperty() { return canTrain; }
     public ReadOnlyObjectProperty<TrainingState> stateProperty() { return state.getReadOnlyProperty(); }
-    /** 0..1, or -1 while MNIST loads (indeterminate). */
+    /** 0..1. */
     public ReadOnlyDoubleProperty progressProperty() { return progress.getReadOnlyProperty(); }
     public ReadOnlyStringProperty progressTextProperty() { return progressText.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty hasCurvesProperty() { return hasCurves.getReadOnlyProperty(); }
+    /** Epochs of the current (or last) run, so the curves' x axis can show the whole run; 0 before any. */
+    public ReadOnlyIntegerProperty plannedEpochsProperty() { return plannedEpochs.getReadOnlyProperty(); }
 
     public ObservableList<ChartPoint> trainLoss() { return trainLossView; }
     public ObservableList<ChartPoint> trainAccuracy() { return trainAccuracyView; }

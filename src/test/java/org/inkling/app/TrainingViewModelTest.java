@@ -42,7 +42,7 @@ class TrainingViewModelTest {
     void invalidFieldsAreMarkedAndDisableTraining() {
         TrainingViewModel vm = create(new Fakes.Runner(1, 0));
         vm.architectureProperty().set("512,,abc");
-        assertThat(vm.architectureErrorProperty().get()).contains("separated by commas");
+        assertThat(vm.architectureErrorProperty().get()).contains("separated by commas").contains("abc");
         assertThat(vm.canTrainProperty().get()).isFalse();
         vm.architectureProperty().set(" 256, 128 ");
         assertThat(vm.architectureErrorProperty().get()).isNull();
@@ -61,7 +61,9 @@ class TrainingViewModelTest {
         assertThat(vm.canTrainProperty().get()).isFalse();
         vm.validationSplitProperty().set("0");
         assertThat(vm.canTrainProperty().get()).isTrue();
-        assertThat(vm.settings(Path.of("m")).hiddenLayers()).containsExactly(256, 128);
+        assertThat(vm.settings(Path.of("m")).architecture()).isEqualTo("256, 128");
+        vm.architectureProperty().set("cnn");
+        assertThat(vm.architectureErrorProperty().get()).isNull();
     }
 
     @Test
