@@ -22,10 +22,14 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The hot products of training 784-512-10 / 784-512-512-10 at batch 128 and of prediction, for
  * EJML and Inkling's kernels on one and two threads. Shape names are {@code op_MxNxK}: C is M×N
- * and the inner dimension is K, so GFLOP/s = 2·M·N·K / time (bench/jmh-gflops.py prints it).
+ * and the inner dimension is K, so GFLOP/s = 2·M·N·K / time ({@code bench/table.py --jmh} prints it).
+ *
+ * <p>Sample mode: every call is timed, so the fastest calls (p0, and the median) are reported
+ * beside the mean; on a machine shared with other work the best times are the stable measure of
+ * what the kernels can do.
  */
 @State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
+@BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)

@@ -2,6 +2,7 @@ package org.inkling.nn;
 
 import org.ejml.MatrixDimensionException;
 import org.ejml.data.FMatrixRMaj;
+import org.ejml.dense.row.CommonOps_FDRM;
 import org.inkling.nn.kernel.VectorGemm;
 
 /**
@@ -14,6 +15,20 @@ import org.inkling.nn.kernel.VectorGemm;
  * {@code CommonOps_FDRM} stays the reference the kernels are tested against.
  */
 public final class Gemm {
+    /**
+     * The kernels need the incubating Vector API ({@code --add-modules jdk.incubator.vector}, which
+     * the launcher, Maven and the tests pass). Started without it, the products fall back to EJML,
+     * correct but about ten times slower, and say so once.
+     */
+    private static final boolean VECTOR_API = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+
+    static {
+        if (!VECTOR_API) {
+            System.err.println("inkling: the JVM was started without --add-modules jdk.incubator.vector;"
+                    + " matrix products fall back to EJML and run about ten times slower");
+        }
+    }
+
     private Gemm() {}
 
     /** c = a · b, with a m×k, b k×n, c m×n. Forward pass: X·W. */
@@ -22,7 +37,11 @@ public final class Gemm {
             throw mismatch("mult", a, b);
         }
         prepare(a, b, c, a.numRows, b.numCols);
-        VectorGemm.mult(a.numRows, b.numCols, a.numCols, a.data, b.data, c.data);
+        if (VECTOR_API) {
+            VectorGemm.mult(a.numRows, b.numCols, a.numCols, a.data, b.data, c.data);
+        } else {
+            CommonOps_FDRM.mult(a, b, c);
+        }
     }
 
     /** c = aᵀ · b, with a k×m, b k×n, c m×n. Weight gradient: Xᵀ·dZ. */
@@ -31,7 +50,11 @@ public final class Gemm {
             throw mismatch("multTransA", a, b);
         }
         prepare(a, b, c, a.numCols, b.numCols);
-        VectorGemm.multTransA(a.numCols, b.numCols, a.numRows, a.data, b.data, c.data);
+        if (VECTOR_API) {
+            VectorGemm.multTransA(a.numCols, b.numCols, a.numRows, a.data, b.data, c.data);
+        } else {
+            CommonOps_FDRM.multTransA(a, b, c);
+        }
     }
 
     /** c = a · bᵀ, with a m×k, b n×k, c m×n. Input gradient: dZ·Wᵀ. */
@@ -40,7 +63,11 @@ public final class Gemm {
             throw mismatch("multTransB", a, b);
         }
         prepare(a, b, c, a.numRows, b.numRows);
-        VectorGemm.multTransB(a.numRows, b.numRows, a.numCols, a.data, b.data, c.data);
+        if (VECTOR_API) {
+            VectorGemm.multTransB(a.numRows, b.numRows, a.numCols, a.data, b.data, c.data);
+        } else {
+            CommonOps_FDRM.multTransB(a, b, c);
+        }
     }
 
     private static void prepare(FMatrixRMaj a, FMatrixRMaj b, FMatrixRMaj c, int rows, int cols) {

@@ -257,6 +257,12 @@ final class DigitStyles {
             Trace t = h.at(h.u(0.5, 0.62), h.u(0.04, 0.12)).to(0.32, 0.0).to(0.1, 0.18).to(0.04, 1 - ry);
             return List.of(loop6(t, h, ry));
         });
+        add(s, 6, "hooked-top", "the top curls over and down, like a printed 6", h -> {
+            double ry = h.u(0.25, 0.32);
+            Trace t = h.at(h.u(0.55, 0.62), h.u(0.14, 0.24)).to(0.5, 0.05).to(0.32, 0.0).to(0.14, 0.1).to(0.06, 0.4)
+                    .to(0.04, 1 - ry);
+            return List.of(loop6(t, h, ry));
+        });
     }
 
     // ---- 7 ----
@@ -342,7 +348,7 @@ final class DigitStyles {
         double cx = 0.3, cy = ry;
         double start = h.u(-30, 0);
         double x0 = cx + rx * Math.cos(Math.toRadians(start)), y0 = cy + ry * Math.sin(Math.toRadians(start));
-        return h.at(x0, y0).arc(cx, cy, rx, ry, start, start - h.u(340, 375));
+        return h.at(x0, y0).arc(cx, cy, rx, ry, start, start - h.u(320, 375));
     }
 
     private static void nines(List<Style> s) {
@@ -364,6 +370,13 @@ final class DigitStyles {
             if (h.chance(0.3)) {
                 t.to(0.06, h.u(0.72, 0.8));
             }
+            return List.of(t);
+        });
+        add(s, 9, "round-tail", "a big head and a tail curving back to the left, like a turned 6", h -> {
+            double ry = h.u(0.24, 0.31), rx = h.u(0.24, 0.3);
+            double x = 0.3 + rx;
+            Trace t = head9(h, ry, rx).to(x + 0.01, ry * 1.4).to(x - 0.04, 0.75).to(x - 0.2, 0.97).to(0.12, 0.98)
+                    .to(h.u(0.0, 0.06), h.u(0.82, 0.92));
             return List.of(t);
         });
         add(s, 9, "two-stroke", "the head and the stem as two strokes", h -> {

@@ -128,10 +128,15 @@ public final class DigitSynthesizer {
         for (Trace t : style.template().draw(hand)) {
             lines.add(t.dense());
         }
-        // Lead-in hook: a short tick where the pen lands before the stroke proper.
+        // Lead-in hook: a short tick where the pen lands before the stroke proper; a tail where it
+        // leaves the paper is the same tick on the reversed stroke.
         if (rng.nextDouble() < 0.07) {
             int i = rng.nextInt(lines.size());
             lines.set(i, hooked(lines.get(i), rng));
+        }
+        if (rng.nextDouble() < 0.05) {
+            int i = rng.nextInt(lines.size());
+            lines.set(i, Shaping.reversed(hooked(Shaping.reversed(lines.get(i)), rng)));
         }
         // Multi-stroke digits: people differ in stroke order and direction; images don't, pens do.
         if (lines.size() > 1 && rng.nextDouble() < 0.3) {
@@ -145,7 +150,7 @@ public final class DigitSynthesizer {
         lines = Shaping.densify(lines, 0.01);
         double slant = Math.max(-20, Math.min(20, 5 + 8 * rng.nextGaussian()));
         lines = Shaping.hand(lines, slant, 4 * rng.nextGaussian(), 0.72 + 0.6 * rng.nextDouble());
-        lines = Shaping.wobble(lines, 0.03, rng);
+        lines = Shaping.wobble(lines, 0.022, rng);
         double size = 60 + rng.nextDouble() * 300;
         lines = Shaping.place(lines, size, 5 + rng.nextDouble() * 100, 5 + rng.nextDouble() * 100);
         return PenSampler.sample(lines, size, PenSampler.Pen.random(rng), rng);

@@ -30,7 +30,14 @@ public final class VectorGemm {
     private static int defaultThreads() {
         String p = System.getProperty("inkling.gemm.threads");
         int cpus = Runtime.getRuntime().availableProcessors();
-        int t = p == null ? cpus : Integer.parseInt(p.trim());
+        int t = cpus;
+        if (p != null) {
+            try {
+                t = Integer.parseInt(p.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("system property inkling.gemm.threads must be 1 or 2, got '" + p + "'", e);
+            }
+        }
         return Math.max(1, Math.min(2, t));
     }
 

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class VectorGemmTest {
     private static final int[] SIZES = {1, 2, 7, 15, 16, 17, 31, 129, 513, 784};
     /** Keeps the whole sweep within a few seconds while still pairing every size with every other. */
-    private static final long MAX_MACS = 2_000_000L;
+    private static final long MAX_MACS = 1_000_000L;
 
     enum Op { MULT, TRANS_A, TRANS_B }
 
@@ -43,7 +43,7 @@ class VectorGemmTest {
                 }
             }
         }
-        assertThat(checked).isGreaterThan(2000);
+        assertThat(checked).isGreaterThan(2500);
     }
 
     @Test
