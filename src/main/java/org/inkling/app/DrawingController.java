@@ -58,7 +58,11 @@ public final class DrawingController {
             }
         });
         pad.canvas().addEventHandler(MouseEvent.MOUSE_RELEASED, e -> {
-            if (e.getButton() == MouseButton.PRIMARY) {
+            if (e.getButton() == MouseButton.PRIMARY && vm.isDrawing()) {
+                // Motion events can be coalesced away when the pen moves fast: the release point
+                // still ends the stroke where the pen left the paper.
+                PadPoint p = pad.toPad(e.getX() + pad.canvas().getLayoutX(), e.getY() + pad.canvas().getLayoutY());
+                vm.extendStroke(p.x(), p.y());
                 vm.endStroke();
             }
         });

@@ -81,6 +81,11 @@ public final class DrawingViewModel {
         changed();
     }
 
+    /** Whether a stroke is being drawn (pen down). */
+    public boolean isDrawing() {
+        return current != null;
+    }
+
     public void endStroke() {
         if (current == null) {
             return;

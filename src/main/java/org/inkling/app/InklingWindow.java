@@ -133,7 +133,5 @@ public final class InklingWindow {
 
     public Stage stage() { return stage; }
     public MainViewModel viewModel() { return main; }
-    public ThemeSwitch theme() { return theme; }
     TrainingController trainingController() { return trainingController; }
-    DrawingController drawingController() { return drawingController; }
 }

@@ -63,8 +63,4 @@ public final class ProbabilityBars extends GridPane {
     static String formatPercent(double value) {
         return String.format("%.1f%%", 100 * value);
     }
-
-    public ProgressBar bar(int digit) {
-        return bars[digit];
-    }
 }

@@ -8,11 +8,14 @@ import java.util.List;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.SamplingXYLineRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.title.TextTitle;
@@ -35,9 +38,8 @@ public final class TrainingCharts {
             ObservableList<ChartPoint> val) {
         training = new XYSeries("training (smoothed)", false, true);
         validation = new XYSeries("validation", false, true);
-        XYSeriesCollection data = new XYSeriesCollection();
-        data.addSeries(training);
-        data.addSeries(validation);
+        XYSeriesCollection trainingData = new XYSeriesCollection(training);
+        XYSeriesCollection validationData = new XYSeriesCollection(validation);
 
         NumberAxis x = new NumberAxis("Epoch");
         x.setAutoRangeIncludesZero(true);
@@ -49,13 +51,17 @@ public final class TrainingCharts {
             format.setMaximumFractionDigits(1);
             y.setNumberFormatOverride(format);
         }
-        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer();
-        renderer.setSeriesShapesVisible(0, false);
-        renderer.setSeriesStroke(0, new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-        renderer.setSeriesShapesVisible(1, true);
-        renderer.setSeriesStroke(1, new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-        renderer.setSeriesShape(1, new java.awt.geom.Ellipse2D.Double(-4, -4, 8, 8));
-        XYPlot plot = new XYPlot(data, x, y, renderer);
+        // The per-batch curve grows to tens of thousands of points over a long run; the sampling
+        // renderer draws only what differs within a pixel column, so a redraw stays cheap.
+        SamplingXYLineRenderer trainingRenderer = new SamplingXYLineRenderer();
+        trainingRenderer.setSeriesStroke(0, new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        XYLineAndShapeRenderer validationRenderer = new XYLineAndShapeRenderer(true, true);
+        validationRenderer.setSeriesStroke(0, new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        validationRenderer.setSeriesShape(0, new java.awt.geom.Ellipse2D.Double(-4, -4, 8, 8));
+        XYPlot plot = new XYPlot(trainingData, x, y, trainingRenderer);
+        plot.setDataset(1, validationData);
+        plot.setRenderer(1, validationRenderer);
+        plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.FORWARD);
         plot.setOrientation(PlotOrientation.VERTICAL);
         plot.setOutlineVisible(false);
         plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
@@ -121,6 +127,13 @@ public final class TrainingCharts {
         });
     }
 
+    private static LegendItem legendItem(String label, java.awt.Paint paint, boolean dot) {
+        java.awt.Shape shape = new java.awt.geom.Ellipse2D.Double(-4, -4, 8, 8);
+        java.awt.Shape line = new java.awt.geom.Line2D.Double(-9, 0, 9, 0);
+        return new LegendItem(label, null, null, null, dot, shape, true, paint, false, paint,
+                new BasicStroke(1f), true, line, new BasicStroke(2f), paint);
+    }
+
     public ChartViewer viewer() {
         return viewer;
     }
@@ -156,9 +169,13 @@ public final class TrainingCharts {
             axis.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
             axis.setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
         }
-        XYLineAndShapeRenderer renderer = (XYLineAndShapeRenderer) plot.getRenderer();
-        renderer.setSeriesPaint(0, dark ? new Color(0x58a6ff) : new Color(0x0969da));
-        renderer.setSeriesPaint(1, dark ? new Color(0xf0883e) : new Color(0xcf222e));
+        plot.getRenderer(0).setSeriesPaint(0, dark ? new Color(0x58a6ff) : new Color(0x0969da));
+        plot.getRenderer(1).setSeriesPaint(0, dark ? new Color(0xf0883e) : new Color(0xcf222e));
+        // Fixed legend items: the sampling renderer draws no line sample of its own.
+        LegendItemCollection items = new LegendItemCollection();
+        items.add(legendItem(training.getKey().toString(), plot.getRenderer(0).getSeriesPaint(0), false));
+        items.add(legendItem(validation.getKey().toString(), plot.getRenderer(1).getSeriesPaint(0), true));
+        plot.setFixedLegendItems(items);
         LegendTitle legend = chart.getLegend();
         legend.setBackgroundPaint(background);
         legend.setItemPaint(text);

@@ -14,8 +14,6 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -72,7 +70,6 @@ public final class TrainingViewModel {
     private final BooleanBinding canTrain;
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper(this, "progressText", "Not trained in this session");
-    private final ReadOnlyBooleanWrapper hasCurves = new ReadOnlyBooleanWrapper(this, "hasCurves");
     private final ReadOnlyIntegerWrapper plannedEpochs = new ReadOnlyIntegerWrapper(this, "plannedEpochs", 0);
 
     private final ObservableList<ChartPoint> trainLoss = FXCollections.observableArrayList();
@@ -87,7 +84,6 @@ public final class TrainingViewModel {
     private Consumer<Classifier> onSnapshot = snapshot -> {};
     private Consumer<ModelHandle> onTrained = model -> {};
     private TrainingSwitch control;
-    private TrainingSettings running;
 
     public TrainingViewModel(TrainingRunner runner, MnistSource mnist, DialogService dialogs, TaskExecutor tasks,
             Executor ui, LongSupplier clock) {
@@ -193,12 +189,10 @@ public final class TrainingViewModel {
     private void start(TrainingSettings settings) {
         TrainingSwitch run = new TrainingSwitch();
         control = run;
-        running = settings;
         trainLoss.clear();
         trainAccuracy.clear();
         valLoss.clear();
         valAccuracy.clear();
-        hasCurves.set(false);
         plannedEpochs.set(settings.epochs());
         progress.set(0);
         progressText.set("Loading MNIST…");
@@ -225,7 +219,6 @@ public final class TrainingViewModel {
         trainAccuracy.addAll(update.trainAccuracy());
         valLoss.addAll(update.valLoss());
         valAccuracy.addAll(update.valAccuracy());
-        hasCurves.set(!trainLoss.isEmpty() || !valLoss.isEmpty());
         if (update.snapshot() != null) {
             onSnapshot.accept(update.snapshot());
         }
@@ -304,7 +297,6 @@ public final class TrainingViewModel {
     /** 0..1. */
     public ReadOnlyDoubleProperty progressProperty() { return progress.getReadOnlyProperty(); }
     public ReadOnlyStringProperty progressTextProperty() { return progressText.getReadOnlyProperty(); }
-    public ReadOnlyBooleanProperty hasCurvesProperty() { return hasCurves.getReadOnlyProperty(); }
     /** Epochs of the current (or last) run, so the curves' x axis can show the whole run; 0 before any. */
     public ReadOnlyIntegerProperty plannedEpochsProperty() { return plannedEpochs.getReadOnlyProperty(); }
 
@@ -312,9 +304,6 @@ public final class TrainingViewModel {
     public ObservableList<ChartPoint> trainAccuracy() { return trainAccuracyView; }
     public ObservableList<ChartPoint> valLoss() { return valLossView; }
     public ObservableList<ChartPoint> valAccuracy() { return valAccuracyView; }
-
-    /** The settings of the run in progress (or the last one). */
-    TrainingSettings runningSettings() { return running; }
 
     /** Asks a running job to stop, for closing the window; returns whether one was running. */
     boolean stopForShutdown() {

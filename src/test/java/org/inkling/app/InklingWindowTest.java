@@ -31,11 +31,6 @@ import org.testfx.util.WaitForAsyncUtils;
 /** Drives the real window headless (Monocle) as a person would: draw, read the bars, train. */
 @ExtendWith(ApplicationExtension.class)
 class InklingWindowTest {
-    static {
-        // Monocle's headless screen is 1280x800 unless told otherwise; the window opens at 1360x860.
-        System.setProperty("headless.geometry", "1600x1000-32");
-    }
-
     private InklingWindow window;
     private final Fakes.Dialogs dialogs = new Fakes.Dialogs();
 
