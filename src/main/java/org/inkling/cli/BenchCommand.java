@@ -51,6 +51,7 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() {
         if (epochs < 2) throw new picocli.CommandLine.ParameterException(recipe.spec.commandLine(),
                 "--epochs must be at least 2 (the first epoch is warm-up), got " + epochs);
+        TrainConfig config = TrainConfig.of(epochs, batch, seed).withAugmenter(recipe.augmenter()).withSchedule(recipe.schedule());
         Mnist mnist = data.load(json);
         MnistDataset train = mnist.train();
         Sequential model = recipe.buildModel(seed);
@@ -59,7 +60,7 @@ final class BenchCommand implements Callable<Integer> {
                     describe(model), recipe.optimizer, batch, epochs, train.size(), Runtime.getRuntime().availableProcessors());
         }
         TrainingResult result = Trainer.fit(model, recipe.optimizer(), Losses.SPARSE_CATEGORICAL_CROSSENTROPY, train,
-                TrainConfig.of(epochs, batch, seed).withAugmenter(recipe.augmenter()), new TrainingPrinter(System.out, json), null);
+                config, new TrainingPrinter(System.out, json), null);
         if (!result.completed()) throw new CliException("benchmark training stopped: " + result.message());
 
         double[] seconds = result.history().stream().mapToDouble(EpochEvent::seconds).toArray();

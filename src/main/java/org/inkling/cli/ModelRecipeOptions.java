@@ -10,6 +10,7 @@ import org.inkling.nn.Activation;
 import org.inkling.nn.Architectures;
 import org.inkling.nn.BatchAugmenter;
 import org.inkling.nn.Examples;
+import org.inkling.nn.LearningRateSchedule;
 import org.inkling.nn.Optimizer;
 import org.inkling.nn.Optimizers;
 import org.inkling.nn.Sequential;
@@ -35,6 +36,11 @@ final class ModelRecipeOptions {
 
     @Option(names = "--lr", paramLabel = "RATE", description = "Learning rate (default: the optimiser's Keras default, 0.001 for rmsprop and adam, 0.01 for sgd).")
     Double lr;
+
+    @Option(names = "--lr-schedule", defaultValue = "constant", paramLabel = "SCHEDULE",
+            description = "Learning rate over the run: constant, or cosine[:ALPHA] (Keras CosineDecay over all batches, "
+                    + "down to ALPHA times the initial rate, default 0) (default: ${DEFAULT-VALUE}).")
+    String lrSchedule;
 
     @Option(names = "--weight-decay", defaultValue = "0", paramLabel = "L2", description = "L2 weight decay (default: ${DEFAULT-VALUE}).")
     double weightDecay;
@@ -67,6 +73,14 @@ final class ModelRecipeOptions {
         }
     }
 
+    LearningRateSchedule schedule() {
+        try {
+            return LearningRateSchedule.parse(lrSchedule);
+        } catch (IllegalArgumentException e) {
+            throw bad("Invalid --lr-schedule: " + e.getMessage());
+        }
+    }
+
     BatchAugmenter augmenter() {
         AugmentationConfig config = augmentationConfig();
         return config.isIdentity() ? null : new Augmentation(config);
@@ -91,6 +105,7 @@ final class ModelRecipeOptions {
         m.put("architecture", arch);
         m.put("activation", activation);
         m.put("optimizer", optimizer().config());
+        m.put("lr_schedule", schedule().toMap());
         m.put("augmentation", augmentationConfig().toMap());
         m.put("synthetic_per_class", synthetic);
         return m;
@@ -100,6 +115,8 @@ final class ModelRecipeOptions {
     List<String> commandLine(int epochs, int batch, long seed) {
         List<String> a = new ArrayList<>(List.of("--arch", arch, "--activation", activation, "--optimizer", optimizer));
         if (lr != null) a.addAll(List.of("--lr", lr.toString()));
+        LearningRateSchedule s = schedule();
+        if (s != LearningRateSchedule.constant()) a.addAll(List.of("--lr-schedule", s.toString()));
         if (weightDecay != 0) a.addAll(List.of("--weight-decay", Double.toString(weightDecay)));
         if (!"none".equals(augment)) a.addAll(List.of("--augment", augment));
         if (synthetic != 0) a.addAll(List.of("--synthetic", Integer.toString(synthetic)));

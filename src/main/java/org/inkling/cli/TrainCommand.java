@@ -14,6 +14,7 @@ import org.inkling.nn.Evaluator;
 import org.inkling.nn.Examples;
 import org.inkling.nn.Losses;
 import org.inkling.nn.ModelFile;
+import org.inkling.nn.LearningRateSchedule;
 import org.inkling.nn.Optimizer;
 import org.inkling.nn.SavedModel;
 import org.inkling.nn.Sequential;
@@ -66,11 +67,12 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() {
         Sequential model = recipe.buildModel(seed);
         Optimizer optimizer = recipe.optimizer();
+        LearningRateSchedule schedule = recipe.schedule();
         Mnist mnist = data.load(json);
         Examples train = limit == null ? mnist.train() : mnist.train().subset(0, Math.min(limit, mnist.train().size()));
         Examples extra = recipe.syntheticExamples(seed + 1);
         if (extra != null) train = new org.inkling.data.ConcatExamples(List.of(train, extra));
-        TrainConfig config = TrainConfig.of(epochs, batch, seed).withAugmenter(recipe.augmenter());
+        TrainConfig config = TrainConfig.of(epochs, batch, seed).withAugmenter(recipe.augmenter()).withSchedule(schedule);
         config = validationSplit != null ? config.withValidationSplit(validationSplit) : config.withValidationData(mnist.test());
 
         if (!json) System.out.print(model.summary());

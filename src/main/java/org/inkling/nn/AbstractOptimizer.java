@@ -15,7 +15,10 @@ import jdk.incubator.vector.VectorSpecies;
 abstract class AbstractOptimizer implements Optimizer {
     static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
 
-    protected final float lr;
+    /** The rate given at construction: what {@link #config()} records and {@link #reset()} restores. */
+    private final float initialLr;
+    /** The rate the next step uses; a schedule changes it between steps via {@link #setLearningRate}. */
+    protected float lr;
     protected final float weightDecay;
     private final int slotsPerParam;
     private List<Param> params = List.of();
@@ -23,7 +26,8 @@ abstract class AbstractOptimizer implements Optimizer {
     private long iterations;
 
     AbstractOptimizer(double lr, double weightDecay, int slotsPerParam) {
-        this.lr = (float) check("learning_rate", lr, lr > 0 && Double.isFinite(lr), "> 0");
+        this.initialLr = (float) check("learning_rate", lr, lr > 0 && Double.isFinite(lr), "> 0");
+        this.lr = initialLr;
         this.weightDecay = (float) check("weight_decay", weightDecay, weightDecay >= 0 && Double.isFinite(weightDecay), ">= 0");
         this.slotsPerParam = slotsPerParam;
     }
@@ -46,6 +50,7 @@ abstract class AbstractOptimizer implements Optimizer {
             slots.add(s);
         }
         iterations = 0;
+        lr = initialLr;
     }
 
     @Override
@@ -71,6 +76,7 @@ abstract class AbstractOptimizer implements Optimizer {
             for (float[] a : s) java.util.Arrays.fill(a, 0f);
         }
         iterations = 0;
+        lr = initialLr;
     }
 
     @Override
@@ -83,6 +89,19 @@ abstract class AbstractOptimizer implements Optimizer {
         return lr;
     }
 
+    @Override
+    public double initialLearningRate() {
+        return initialLr;
+    }
+
+    @Override
+    public void setLearningRate(double rate) {
+        if (!(rate >= 0 && rate < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException("`learning_rate` must be >= 0 and finite, got " + rate);
+        }
+        lr = (float) rate;
+    }
+
     /** {@code 1 - weight_decay * lr}, the factor decay applies to each weight. */
     protected final float decayFactor() {
         return 1f - weightDecay * lr;
@@ -92,7 +111,7 @@ abstract class AbstractOptimizer implements Optimizer {
     public Map<String, Object> config() {
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("name", kerasName());
-        c.put("learning_rate", (double) lr);
+        c.put("learning_rate", (double) initialLr);
         c.putAll(hyperParameters());
         c.put("weight_decay", (double) weightDecay);
         return c;

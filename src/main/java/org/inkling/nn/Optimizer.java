@@ -22,11 +22,23 @@ public interface Optimizer {
     /** Steps taken since init/reset (Keras' {@code iterations}). */
     long iterations();
 
+    /** The rate the next {@link #step} uses (the initial rate unless a schedule has changed it). */
     double learningRate();
+
+    /** The rate given at construction; {@link #config()} records it, {@link #init}/{@link #reset} restore it. */
+    double initialLearningRate();
+
+    /**
+     * Sets the rate for the following steps (a learning-rate schedule calls this before each step);
+     * allocates nothing. Weight decay scales with it too, as in Keras.
+     *
+     * @throws IllegalArgumentException if {@code rate} is negative, NaN or infinite
+     */
+    void setLearningRate(double rate);
 
     /** Keras name: sgd, rmsprop, adam. */
     String kerasName();
 
-    /** Name and hyper-parameters, as recorded in model files. */
+    /** Name and hyper-parameters (with the initial learning rate), as recorded in model files. */
     Map<String, Object> config();
 }

@@ -6,9 +6,11 @@ package org.inkling.nn;
  * before shuffling, as Keras does) or as separate {@code validationData}; not both.
  *
  * @param augmenter optional; changes each training batch in place (never the validation data)
+ * @param schedule  how the learning rate changes per batch over the run; null means
+ *                  {@link LearningRateSchedule#constant()}, which trains exactly as without one
  */
 public record TrainConfig(int epochs, int batchSize, long seed, double validationSplit,
-                          Examples validationData, BatchAugmenter augmenter) {
+                          Examples validationData, BatchAugmenter augmenter, LearningRateSchedule schedule) {
 
     public TrainConfig {
         if (epochs < 1) throw new IllegalArgumentException("epochs must be at least 1, got " + epochs);
@@ -19,22 +21,33 @@ public record TrainConfig(int epochs, int batchSize, long seed, double validatio
         if (validationSplit > 0 && validationData != null) {
             throw new IllegalArgumentException("give either a validation split or validation data, not both");
         }
+        if (schedule == null) schedule = LearningRateSchedule.constant();
     }
 
-    /** No validation, no augmentation. */
+    /** With the constant learning rate. */
+    public TrainConfig(int epochs, int batchSize, long seed, double validationSplit,
+                       Examples validationData, BatchAugmenter augmenter) {
+        this(epochs, batchSize, seed, validationSplit, validationData, augmenter, null);
+    }
+
+    /** No validation, no augmentation, constant learning rate. */
     public static TrainConfig of(int epochs, int batchSize, long seed) {
-        return new TrainConfig(epochs, batchSize, seed, 0, null, null);
+        return new TrainConfig(epochs, batchSize, seed, 0, null, null, null);
     }
 
     public TrainConfig withValidationSplit(double split) {
-        return new TrainConfig(epochs, batchSize, seed, split, null, augmenter);
+        return new TrainConfig(epochs, batchSize, seed, split, null, augmenter, schedule);
     }
 
     public TrainConfig withValidationData(Examples data) {
-        return new TrainConfig(epochs, batchSize, seed, 0, data, augmenter);
+        return new TrainConfig(epochs, batchSize, seed, 0, data, augmenter, schedule);
     }
 
     public TrainConfig withAugmenter(BatchAugmenter a) {
-        return new TrainConfig(epochs, batchSize, seed, validationSplit, validationData, a);
+        return new TrainConfig(epochs, batchSize, seed, validationSplit, validationData, a, schedule);
+    }
+
+    public TrainConfig withSchedule(LearningRateSchedule s) {
+        return new TrainConfig(epochs, batchSize, seed, validationSplit, validationData, augmenter, s);
     }
 }

@@ -7,7 +7,8 @@ package org.inkling.nn;
  * model seed, data, config and optimiser settings give bit-identical weights. Between batches the
  * trainer honours {@link TrainingControl} (pause, resume, cancel). A NaN or infinite loss stops the
  * run: the weights go back to the last copy known to give a finite loss, and the result says
- * {@link TrainingResult.Status#DIVERGED} with the epoch and batch.
+ * {@link TrainingResult.Status#DIVERGED} with the epoch and batch. Before each optimiser step the
+ * config's {@link LearningRateSchedule} sets the optimiser's rate, counting steps over the whole run.
  *
  * <p>After the first batch of each size nothing is allocated in the loop except the small event
  * records handed to the listener: batch buffers are reused, and the last, partial batch reuses

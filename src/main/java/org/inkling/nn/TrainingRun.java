@@ -78,6 +78,9 @@ final class TrainingRun {
         listener.onTrainingBegin(new TrainingPlan(config.epochs(), config.batchSize(), train.size(),
                 validation == null ? 0 : validation.size(), batches, model.parameterCount()));
         optimizer.init(model.params());
+        LearningRateSchedule schedule = config.schedule();
+        double initialRate = optimizer.initialLearningRate();
+        long totalSteps = (long) config.epochs() * batches, step = 0;
         SplittableRandom shuffleRng = new SplittableRandom(config.seed());
         SplittableRandom augmentRng = new SplittableRandom(config.seed() ^ 0x5DEECE66DL);
         List<EpochEvent> history = new ArrayList<>();
@@ -110,6 +113,7 @@ final class TrainingRun {
                 if (b % BACKUP_EVERY == 0) saveBackup("those before epoch " + epoch + ", batch " + (b + 1));
                 int hits = Metrics.correct(out, labels);
                 model.backward(grad, fused);
+                optimizer.setLearningRate(schedule.rate(initialRate, step++, totalSteps));
                 optimizer.step();
                 lossSum += l * rows;
                 correct += hits;
