@@ -102,22 +102,29 @@ public final class InklingWindow {
         }
     }
 
+    /** Asks what closing needs; then signals training to stop and lets the window go at once. */
     private void onCloseRequest(WindowEvent e) {
         if (!main.prepareToClose()) {
             e.consume();
             return;
         }
-        dispose();
+        main.shutdown();
+        if (drawingController != null) {
+            drawingController.dispose();
+        }
     }
 
     private void requestClose() {
         if (main.prepareToClose()) {
-            dispose();
+            main.shutdown();
             stage.close();
         }
     }
 
-    /** Stops training and waits briefly for the training thread, so nothing runs after the window. */
+    /**
+     * Stops training and waits briefly for the training thread, so nothing runs after the window;
+     * the app calls it from {@code Application.stop()}, once the window is gone.
+     */
     public void dispose() {
         main.shutdown();
         if (drawingController != null) {
