@@ -88,15 +88,16 @@ public final class InklingWindow {
         stage.show();
     }
 
-    /** Esc/Delete clear and Ctrl+Z undoes on the pad, unless a text field wants the key. */
+    /** Esc/Delete clear the pad, Ctrl+Z or Backspace undo a stroke, unless a text field wants the key. */
     private void shortcut(KeyEvent e) {
         if (stage.getScene().getFocusOwner() instanceof TextInputControl) {
             return;
         }
-        if (e.getCode() == KeyCode.ESCAPE || e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.BACK_SPACE) {
+        if (e.getCode() == KeyCode.ESCAPE || e.getCode() == KeyCode.DELETE) {
             main.drawing().clear();
             e.consume();
-        } else if (e.getCode() == KeyCode.Z && e.isShortcutDown() && !e.isShiftDown()) {
+        } else if (e.getCode() == KeyCode.BACK_SPACE
+                || e.getCode() == KeyCode.Z && e.isShortcutDown() && !e.isShiftDown()) {
             main.drawing().undo();
             e.consume();
         }
