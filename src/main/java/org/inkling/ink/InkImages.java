@@ -2,10 +2,7 @@ package org.inkling.ink;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import javax.imageio.ImageIO;
 
 /**
@@ -68,23 +65,10 @@ public final class InkImages {
                 }
             }
         }
-        Path abs = out.toAbsolutePath();
-        Path dir = abs.getParent();
-        if (dir != null) {
-            Files.createDirectories(dir);
-        }
-        Path tmp = Files.createTempFile(dir, abs.getFileName().toString(), ".tmp");
-        try {
-            if (!ImageIO.write(img, "png", tmp.toFile())) {
+        AtomicFiles.write(out, os -> {
+            if (!ImageIO.write(img, "png", os)) {
                 throw new IOException("no PNG writer available");
             }
-            try {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        });
     }
 }

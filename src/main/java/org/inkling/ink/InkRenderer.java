@@ -1,6 +1,9 @@
 package org.inkling.ink;
 
-/** The one way a drawing becomes network input, shared by the app and the command line. */
+/**
+ * The one way a drawing becomes network input, shared by the app and the command line. Stateless and
+ * thread-safe: the app may call it from the FX thread while training renders on others.
+ */
 public final class InkRenderer {
     private static final MnistNormalizer DEFAULT = new MnistNormalizer();
 

@@ -373,10 +373,10 @@ final class DigitStyles {
             return List.of(t);
         });
         add(s, 9, "round-tail", "a big head and a tail curving back to the left, like a turned 6", h -> {
-            double ry = h.u(0.24, 0.31), rx = h.u(0.24, 0.3);
+            double ry = h.u(0.24, 0.34), rx = h.u(0.24, 0.31);
             double x = 0.3 + rx;
             Trace t = head9(h, ry, rx).to(x + 0.01, ry * 1.4).to(x - 0.04, 0.75).to(x - 0.2, 0.97).to(0.12, 0.98)
-                    .to(h.u(0.0, 0.06), h.u(0.82, 0.92));
+                    .to(h.u(0.0, 0.08), h.u(0.74, 0.92));
             return List.of(t);
         });
         add(s, 9, "two-stroke", "the head and the stem as two strokes", h -> {

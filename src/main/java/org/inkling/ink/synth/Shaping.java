@@ -135,7 +135,7 @@ public final class Shaping {
         return out;
     }
 
-    /** Places a unit-height drawing on a screen-like canvas: {@code height} px tall, top-left at (x, y). */
+    /** Places a drawing on a screen-like canvas: its larger side {@code height} px, top-left at (x, y). */
     public static List<double[]> place(List<double[]> lines, double height, double x, double y) {
         double[] box = bounds(lines);
         List<double[]> out = new ArrayList<>(lines.size());
