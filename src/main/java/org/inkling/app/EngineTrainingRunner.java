@@ -58,6 +58,10 @@ final class EngineTrainingRunner implements TrainingRunner {
         if (result.status() == TrainingResult.Status.DIVERGED) {
             throw new IllegalStateException(result.message());
         }
+        if (control.isAbandoned()) {
+            // The window is closing: nobody will see a test accuracy, so do not make it wait for one.
+            return EngineModel.trained(network, "abandoned", Map.of(), Map.of());
+        }
         Evaluation test = Evaluator.evaluate(network, mnist.test());
 
         Map<String, Object> recipe = new LinkedHashMap<>();

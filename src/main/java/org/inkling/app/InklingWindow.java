@@ -88,36 +88,44 @@ public final class InklingWindow {
         stage.show();
     }
 
-    /** Esc/Delete clear and Ctrl+Z undoes on the pad, unless a text field wants the key. */
+    /** Esc/Delete clear the pad, Ctrl+Z or Backspace undo a stroke, unless a text field wants the key. */
     private void shortcut(KeyEvent e) {
         if (stage.getScene().getFocusOwner() instanceof TextInputControl) {
             return;
         }
-        if (e.getCode() == KeyCode.ESCAPE || e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.BACK_SPACE) {
+        if (e.getCode() == KeyCode.ESCAPE || e.getCode() == KeyCode.DELETE) {
             main.drawing().clear();
             e.consume();
-        } else if (e.getCode() == KeyCode.Z && e.isShortcutDown() && !e.isShiftDown()) {
+        } else if (e.getCode() == KeyCode.BACK_SPACE
+                || e.getCode() == KeyCode.Z && e.isShortcutDown() && !e.isShiftDown()) {
             main.drawing().undo();
             e.consume();
         }
     }
 
+    /** Asks what closing needs; then signals training to stop and lets the window go at once. */
     private void onCloseRequest(WindowEvent e) {
         if (!main.prepareToClose()) {
             e.consume();
             return;
         }
-        dispose();
+        main.shutdown();
+        if (drawingController != null) {
+            drawingController.dispose();
+        }
     }
 
     private void requestClose() {
         if (main.prepareToClose()) {
-            dispose();
+            main.shutdown();
             stage.close();
         }
     }
 
-    /** Stops training and waits briefly for the training thread, so nothing runs after the window. */
+    /**
+     * Stops training and waits briefly for the training thread, so nothing runs after the window;
+     * the app calls it from {@code Application.stop()}, once the window is gone.
+     */
     public void dispose() {
         main.shutdown();
         if (drawingController != null) {

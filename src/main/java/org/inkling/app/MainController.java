@@ -6,6 +6,7 @@ import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -38,6 +39,12 @@ public final class MainController {
     @FXML
     private void initialize() {
         modelNameLabel.textProperty().bind(vm.modelNameProperty());
+        Tooltip fileTip = new Tooltip();
+        fileTip.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> vm.modelFileProperty().get() == null ? "Not saved to a file"
+                        : vm.modelFileProperty().get().toAbsolutePath().toString(),
+                vm.modelFileProperty()));
+        modelNameLabel.setTooltip(fileTip);
         architectureLabel.textProperty().bind(vm.modelArchitectureProperty());
         parametersLabel.textProperty().bind(vm.modelParametersProperty());
         accuracyLabel.textProperty().bind(vm.modelAccuracyProperty());

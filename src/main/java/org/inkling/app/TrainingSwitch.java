@@ -7,6 +7,7 @@ package org.inkling.app;
 public final class TrainingSwitch {
     private boolean paused;
     private boolean stopped;
+    private boolean abandoned;
 
     public synchronized void pause() {
         if (!stopped) {
@@ -24,6 +25,16 @@ public final class TrainingSwitch {
         stopped = true;
         paused = false;
         notifyAll();
+    }
+
+    /** Stops, and says that nobody waits for the result (the window is closing): skip the extras. */
+    public synchronized void abandon() {
+        abandoned = true;
+        stop();
+    }
+
+    public synchronized boolean isAbandoned() {
+        return abandoned;
     }
 
     public synchronized boolean isPaused() {

@@ -309,7 +309,7 @@ public final class TrainingViewModel {
     boolean stopForShutdown() {
         if (control != null && isTraining()) {
             stop();
-            control.stop();
+            control.abandon();
             return true;
         }
         return false;

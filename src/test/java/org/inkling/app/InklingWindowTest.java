@@ -19,6 +19,7 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -183,6 +184,33 @@ class InklingWindowTest {
         waitFor(() -> training.stateProperty().get() == TrainingState.IDLE, 30_000);
         assertThat(training.progressTextProperty().get()).startsWith("Stopped early");
         assertThat(training.progressProperty().get()).isLessThan(1.0);
+    }
+
+    @Test
+    void closingTheWindowDuringTrainingStopsItCleanly(FxRobot robot) throws Exception {
+        TrainingViewModel training = window.viewModel().training();
+        robot.interact(() -> {
+            training.architectureProperty().set("128");
+            training.epochsProperty().set("50");
+        });
+        robot.clickOn("#trainButton");
+        waitFor(() -> !training.trainLoss().isEmpty(), 60_000);
+        dialogs.confirmAnswer = true; // "Stop and Close"
+        long start = System.nanoTime();
+        WaitForAsyncUtils.asyncFx(() -> window.stage().fireEvent(
+                new WindowEvent(window.stage(), WindowEvent.WINDOW_CLOSE_REQUEST))).get(30, TimeUnit.SECONDS);
+        double closeMillis = (System.nanoTime() - start) / 1e6;
+        assertThat(dialogs.questions).contains("Training is still running");
+        assertThat(window.stage().isShowing()).isFalse();
+        assertThat(closeMillis).as("the window goes without waiting for training, ms").isLessThan(1000);
+
+        // What Application.stop() does next: the training thread ends after its batch.
+        start = System.nanoTime();
+        WaitForAsyncUtils.asyncFx(window::dispose).get(30, TimeUnit.SECONDS);
+        System.out.printf("UI test: window closed in %.0f ms, training thread gone %.0f ms later%n", closeMillis,
+                (System.nanoTime() - start) / 1e6);
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(
+                t -> t.getName().startsWith("inkling-task") && t.isAlive());
     }
 
     /**
