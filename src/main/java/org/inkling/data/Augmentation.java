@@ -18,16 +18,23 @@ import org.inkling.nn.BatchAugmenter;
  * per batch; for that reason an instance must not be shared between threads.
  */
 public final class Augmentation implements BatchAugmenter {
+    /** Thinning stops when half of an image's ink is gone, so thin digits stay legible. */
+    private static final double MAX_INK_REMOVED = 0.5;
+
     private final AugmentationConfig config;
     /** Normalised 1-D Gaussian of {@code elasticSigma}, taps {@code -radius..radius}. */
     private final float[] kernel;
     private final int radius;
 
     private int side = -1;
+    /** The image being resampled, with a one-pixel blank border so sampling needs no bounds tests. */
+    private float[] padded;
     private float[] source;
     private float[] morph;
     private float[] fieldX;
     private float[] fieldY;
+    /** Both noise fields side by side ({@code n} rows of {@code 2n}), so one blur pass treats both. */
+    private float[] noise;
     private float[] blurTmp;
 
     public Augmentation(AugmentationConfig config) {
@@ -72,11 +79,13 @@ public final class Augmentation implements BatchAugmenter {
     private void ensureScratch(int n) {
         if (side != n) {
             side = n;
+            padded = new float[(n + 2) * (n + 2)];
             source = new float[n * n];
             morph = new float[n * n];
             fieldX = new float[n * n];
             fieldY = new float[n * n];
-            blurTmp = new float[n * n];
+            noise = new float[2 * n * n];
+            blurTmp = new float[2 * n * n];
         }
     }
 
@@ -87,6 +96,18 @@ public final class Augmentation implements BatchAugmenter {
             float strength = 0.5f + 0.5f * rng.nextFloat();
             System.arraycopy(x, off, source, 0, nn);
             morphology(source, morph, n, thicker);
+            if (!thicker) {
+                // A 3x3 erosion can wipe out a one-pixel stroke; never take away more than half the ink.
+                double before = 0;
+                double after = 0;
+                for (int p = 0; p < nn; p++) {
+                    before += source[p];
+                    after += morph[p];
+                }
+                if (before - after > 0) {
+                    strength = (float) Math.min(strength, MAX_INK_REMOVED * before / (before - after));
+                }
+            }
             for (int p = 0; p < nn; p++) {
                 float v = source[p];
                 x[off + p] = v + strength * (morph[p] - v);
@@ -112,8 +133,10 @@ public final class Augmentation implements BatchAugmenter {
         if (elastic) {
             elasticField(rng, config.elasticAlpha(), fieldX, fieldY, n);
         }
-        System.arraycopy(x, off, source, 0, nn);
-        warp(source, x, off, n, angle, scale, shear, dx, dy, elastic ? fieldX : null, elastic ? fieldY : null);
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(x, off + i * n, padded, (i + 1) * (n + 2) + 1, n);
+        }
+        warp(padded, x, off, n, angle, scale, shear, dx, dy, elastic ? fieldX : null, elastic ? fieldY : null);
     }
 
     private static double symmetric(RandomGenerator rng, double max) {
@@ -123,53 +146,58 @@ public final class Augmentation implements BatchAugmenter {
     /**
      * Fills {@code fx, fy} with Simard's elastic displacement: uniform noise in ±1 per pixel,
      * convolved with the normalised Gaussian (zero outside the image), times {@code alpha}.
+     *
+     * <p>The blur runs down the columns only, twice, with a transpose in between: the noise is
+     * independent per pixel, so blurring the transposed noise is as good a sample, and column
+     * passes work on whole contiguous rows, which vectorise. Both fields are blurred in one pass,
+     * stored side by side.
      */
     void elasticField(RandomGenerator rng, double alpha, float[] fx, float[] fy, int n) {
         ensureScratch(n);
-        int nn = n * n;
-        for (int p = 0; p < nn; p++) {
-            fx[p] = 2 * rng.nextFloat() - 1;
-            fy[p] = 2 * rng.nextFloat() - 1;
+        float[] u = noise;
+        int w2 = 2 * n;
+        for (int p = 0; p < u.length; p++) {
+            u[p] = 2 * rng.nextFloat() - 1;
         }
-        blur(fx, n, (float) alpha);
-        blur(fy, n, (float) alpha);
-    }
-
-    /** Separable Gaussian blur in place, multiplied by {@code gain}; pixels outside count as 0. */
-    private void blur(float[] f, int n, float gain) {
-        float[] t = blurTmp;
-        float[] w = kernel;
-        int r = radius;
+        blurColumns(u, blurTmp, n, w2, 1f);
+        // Transpose each half of blurTmp back into u.
         for (int i = 0; i < n; i++) {
-            int row = i * n;
             for (int j = 0; j < n; j++) {
-                int k0 = Math.max(-r, -j);
-                int k1 = Math.min(r, n - 1 - j);
-                float s = 0;
-                for (int k = k0; k <= k1; k++) {
-                    s += w[k + r] * f[row + j + k];
-                }
-                t[row + j] = s;
+                u[j * w2 + i] = blurTmp[i * w2 + j];
+                u[j * w2 + n + i] = blurTmp[i * w2 + n + j];
             }
         }
+        blurColumns(u, blurTmp, n, w2, (float) alpha);
         for (int i = 0; i < n; i++) {
+            System.arraycopy(blurTmp, i * w2, fx, i * n, n);
+            System.arraycopy(blurTmp, i * w2 + n, fy, i * n, n);
+        }
+    }
+
+    /**
+     * {@code out = gain * (kernel convolved down the columns of in)}, for {@code rows} rows of
+     * {@code width} values; rows outside count as 0.
+     */
+    private void blurColumns(float[] in, float[] out, int rows, int width, float gain) {
+        float[] w = kernel;
+        int r = radius;
+        java.util.Arrays.fill(out, 0, rows * width, 0f);
+        for (int i = 0; i < rows; i++) {
+            int o = i * width;
             int k0 = Math.max(-r, -i);
-            int k1 = Math.min(r, n - 1 - i);
-            for (int j = 0; j < n; j++) {
-                float s = 0;
-                for (int k = k0; k <= k1; k++) {
-                    s += w[k + r] * t[(i + k) * n + j];
-                }
-                f[i * n + j] = gain * s;
+            int k1 = Math.min(r, rows - 1 - i);
+            for (int k = k0; k <= k1; k++) {
+                Axpy.axpy(gain * w[k + r], in, (i + k) * width, out, o, width);
             }
         }
     }
 
     /**
-     * Resamples {@code src} into {@code dst[off ..]}: output pixel {@code p} takes the bilinear
-     * value of {@code src} at {@code A⁻¹(p - c - t) + c + e(p)}, where {@code c} is the image centre,
+     * Resamples {@code src} (an n x n image inside a one-pixel blank border, {@code (n+2)^2} values)
+     * into {@code dst[off ..]}: output pixel {@code p} takes the bilinear value of the image at
+     * {@code A⁻¹(p - c - t) + c + e(p)}, where {@code c} is the image centre,
      * {@code A = scale · R(angle) · [[1, shear], [0, 1]]}, {@code t = (dx, dy)} and {@code e} the
-     * elastic field (or none).
+     * elastic field (or none). Outside the image is blank.
      */
     private static void warp(float[] src, float[] dst, int off, int n, double angleDegrees, double scale,
             double shear, double dx, double dy, float[] ex, float[] ey) {
@@ -182,60 +210,46 @@ public final class Augmentation implements BatchAugmenter {
         double a10 = -scale * sin;
         double a11 = scale * (cos - sin * shear);
         double det = a00 * a11 - a01 * a10;
-        double i00 = a11 / det;
-        double i01 = -a01 / det;
-        double i10 = -a10 / det;
-        double i11 = a00 / det;
-        double c = (n - 1) / 2.0;
+        float i00 = (float) (a11 / det);
+        float i01 = (float) (-a01 / det);
+        float i10 = (float) (-a10 / det);
+        float i11 = (float) (a00 / det);
+        float c = (n - 1) / 2f;
+        int stride = n + 2;
+        float u0 = (float) (-c - dx);
         for (int i = 0; i < n; i++) {
-            double v = i - c - dy;
-            double u0 = -c - dx;
-            double sx0 = i00 * u0 + i01 * v + c;
-            double sy0 = i10 * u0 + i11 * v + c;
+            float v = (float) (i - c - dy);
+            float sx0 = i00 * u0 + i01 * v + c;
+            float sy0 = i10 * u0 + i11 * v + c;
             int row = i * n;
             for (int j = 0; j < n; j++) {
-                double sx = sx0 + i00 * j;
-                double sy = sy0 + i10 * j;
+                float sx = sx0 + i00 * j;
+                float sy = sy0 + i10 * j;
                 if (ex != null) {
                     sx += ex[row + j];
                     sy += ey[row + j];
                 }
-                dst[off + row + j] = bilinear(src, n, sx, sy);
+                float value = 0f;
+                // Inside (-1, n) at least one of the four neighbours is in the image; the blank
+                // border supplies the others.
+                if (sx > -1f && sy > -1f && sx < n && sy < n) {
+                    // sx, sy > -1, so truncating sx + 1 is floor(sx) + 1: the index in the bordered image.
+                    int px = (int) (sx + 1f);
+                    int py = (int) (sy + 1f);
+                    float fx = sx + 1f - px;
+                    float fy = sy + 1f - py;
+                    int b = py * stride + px;
+                    float p00 = src[b];
+                    float p01 = src[b + 1];
+                    float p10 = src[b + stride];
+                    float p11 = src[b + stride + 1];
+                    float top = p00 + fx * (p01 - p00);
+                    float bottom = p10 + fx * (p11 - p10);
+                    value = top + fy * (bottom - top);
+                }
+                dst[off + row + j] = value;
             }
         }
-    }
-
-    private static float bilinear(float[] src, int n, double sx, double sy) {
-        if (!(sx > -1 && sy > -1 && sx < n && sy < n)) {
-            return 0f;
-        }
-        int x0 = (int) Math.floor(sx);
-        int y0 = (int) Math.floor(sy);
-        float fx = (float) (sx - x0);
-        float fy = (float) (sy - y0);
-        float p00;
-        float p01;
-        float p10;
-        float p11;
-        if (x0 >= 0 && y0 >= 0 && x0 + 1 < n && y0 + 1 < n) {
-            int b = y0 * n + x0;
-            p00 = src[b];
-            p01 = src[b + 1];
-            p10 = src[b + n];
-            p11 = src[b + n + 1];
-        } else {
-            p00 = at(src, n, y0, x0);
-            p01 = at(src, n, y0, x0 + 1);
-            p10 = at(src, n, y0 + 1, x0);
-            p11 = at(src, n, y0 + 1, x0 + 1);
-        }
-        float top = p00 + fx * (p01 - p00);
-        float bottom = p10 + fx * (p11 - p10);
-        return top + fy * (bottom - top);
-    }
-
-    private static float at(float[] src, int n, int y, int x) {
-        return x >= 0 && y >= 0 && x < n && y < n ? src[y * n + x] : 0f;
     }
 
     /**
@@ -269,8 +283,12 @@ public final class Augmentation implements BatchAugmenter {
         if (!(scale > 0)) {
             throw new IllegalArgumentException("scale must be positive, got " + scale);
         }
+        float[] border = new float[(side + 2) * (side + 2)];
+        for (int i = 0; i < side; i++) {
+            System.arraycopy(image, i * side, border, (i + 1) * (side + 2) + 1, side);
+        }
         float[] out = new float[side * side];
-        warp(image, out, 0, side, angleDegrees, scale, shear, dx, dy, null, null);
+        warp(border, out, 0, side, angleDegrees, scale, shear, dx, dy, null, null);
         return out;
     }
 
@@ -287,7 +305,7 @@ public final class Augmentation implements BatchAugmenter {
         checkImage(image, side);
         float[] out = new float[side * side];
         morphology(image, out, side, false);
-        return out;
+        return out; // the full erosion; augment() blends it in and stops at half the ink
     }
 
     private static void checkImage(float[] image, int side) {

@@ -20,7 +20,7 @@ import java.util.Map;
  *       {@code elasticSigma} pixels and scaled by {@code elasticAlpha} pixels;
  *   <li><b>thickness</b>, with probability {@code thicknessProbability}: the strokes are made thicker
  *       (grey dilation) or thinner (grey erosion), equally likely, by a 3x3 cross, blended in with
- *       a random strength in 0.5..1.
+ *       a random strength in 0.5..1; thinning never removes more than half of an image's ink.
  * </ul>
  * A part whose magnitudes are zero does nothing, whatever its probability; such values are
  * normalised (probability 1, sigma {@value #DEFAULT_SIGMA}) so that equal behaviour means equal records.

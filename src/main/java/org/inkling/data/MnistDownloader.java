@@ -167,7 +167,7 @@ public final class MnistDownloader {
         Path tmp = Files.createTempFile(dir, file.fileName() + ".", ".part");
         boolean moved = false;
         try {
-            fetch(url, tmp, new DownloadProgress(file, fileNumber, fileCount, url, 0, -1), listener);
+            fetch(file, fileNumber, fileCount, url, tmp, listener);
             String actual = decodedSha256(tmp);
             String expected = sha256.get(file);
             if (!actual.equals(expected)) {
@@ -185,7 +185,9 @@ public final class MnistDownloader {
         }
     }
 
-    private void fetch(URI url, Path tmp, DownloadProgress start, DownloadListener listener) throws IOException {
+    /** Writes the body at {@code url} to {@code tmp}, reporting progress; fails if it is not whole. */
+    private void fetch(MnistFile file, int fileNumber, int fileCount, URI url, Path tmp, DownloadListener listener)
+            throws IOException {
         HttpURLConnection c = (HttpURLConnection) url.toURL().openConnection();
         c.setConnectTimeout(connectTimeoutMillis);
         c.setReadTimeout(readTimeoutMillis);
@@ -201,8 +203,7 @@ public final class MnistDownloader {
             if (total > MAX_BODY_BYTES) {
                 throw new IOException("announces " + total + " bytes, far more than an MNIST file");
             }
-            DownloadProgress p = new DownloadProgress(start.file(), start.fileNumber(), start.fileCount(), url, 0, total);
-            listener.onProgress(p);
+            listener.onProgress(new DownloadProgress(file, fileNumber, fileCount, url, 0, total));
             long done = 0;
             try (InputStream in = c.getInputStream(); OutputStream out = Files.newOutputStream(tmp)) {
                 byte[] buf = new byte[CHUNK];
@@ -216,7 +217,7 @@ public final class MnistDownloader {
                     if (done > MAX_BODY_BYTES) {
                         throw new IOException("sent more than " + MAX_BODY_BYTES + " bytes, far more than an MNIST file");
                     }
-                    listener.onProgress(new DownloadProgress(p.file(), p.fileNumber(), p.fileCount(), url, done, total));
+                    listener.onProgress(new DownloadProgress(file, fileNumber, fileCount, url, done, total));
                 }
             } catch (IOException e) {
                 if (e instanceof SocketTimeoutException) {

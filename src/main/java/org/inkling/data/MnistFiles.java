@@ -1,6 +1,7 @@
 package org.inkling.data;
 
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
@@ -18,7 +19,7 @@ public record MnistFiles(Map<MnistFile, Path> files, String source) {
         for (MnistFile f : MnistFile.values()) {
             copy.put(f, Objects.requireNonNull(files.get(f), () -> "no path for " + f.fileName()));
         }
-        files = java.util.Collections.unmodifiableMap(copy);
+        files = Collections.unmodifiableMap(copy);
     }
 
     /** The path of one file. */

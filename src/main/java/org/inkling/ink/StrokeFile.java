@@ -150,9 +150,23 @@ public final class StrokeFile {
 
     /** One line of JSON (no newline) for a drawing; coordinates rounded to {@code decimals}. */
     public static String toLine(LabeledInk item, int decimals) {
+        return toLine(item, decimals, Map.of());
+    }
+
+    /**
+     * As {@link #toLine(LabeledInk, int)} with extra fields (such as a font or style name) that
+     * readers ignore but people and reports can use.
+     */
+    public static String toLine(LabeledInk item, int decimals, Map<String, ?> extra) {
         StringBuilder sb = new StringBuilder("{");
         if (item.label() != null) {
             sb.append("\"label\":").append(item.label()).append(',');
+        }
+        for (Map.Entry<String, ?> e : extra.entrySet()) {
+            if (e.getKey().equals("label") || e.getKey().equals("strokes")) {
+                throw new IllegalArgumentException("extra field may not be named " + e.getKey());
+            }
+            sb.append(Json.write(e.getKey())).append(':').append(Json.write(e.getValue())).append(',');
         }
         sb.append("\"strokes\":[");
         boolean firstStroke = true;
@@ -186,6 +200,15 @@ public final class StrokeFile {
 
     /** Writes the drawings atomically (temp file in the same folder, then rename). */
     public static void write(Path path, List<LabeledInk> items, int decimals) throws IOException {
+        List<String> lines = new ArrayList<>(items.size());
+        for (LabeledInk item : items) {
+            lines.add(toLine(item, decimals));
+        }
+        writeLines(path, lines);
+    }
+
+    /** Writes ready-made lines (see {@link #toLine}) atomically, one per line. */
+    public static void writeLines(Path path, List<String> lines) throws IOException {
         Path abs = path.toAbsolutePath();
         Path dir = abs.getParent();
         if (dir != null) {
@@ -194,8 +217,8 @@ public final class StrokeFile {
         Path tmp = Files.createTempFile(dir, abs.getFileName().toString(), ".tmp");
         try {
             try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                for (LabeledInk item : items) {
-                    w.write(toLine(item, decimals));
+                for (String line : lines) {
+                    w.write(line);
                     w.write('\n');
                 }
             }

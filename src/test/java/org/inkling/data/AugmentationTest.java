@@ -14,6 +14,10 @@ class AugmentationTest {
 
     /** A few MNIST-like digits: strokes of grey 0..1 drawn as thick anti-aliased segments. */
     private static float[] batch(int rows, long seed) {
+        return batch(rows, seed, 1.6);
+    }
+
+    private static float[] batch(int rows, long seed, double halfWidth) {
         SplittableRandom r = new SplittableRandom(seed);
         float[] x = new float[rows * N * N];
         for (int k = 0; k < rows; k++) {
@@ -22,7 +26,7 @@ class AugmentationTest {
                 double y0 = 5 + r.nextDouble() * 18;
                 double x1 = 6 + r.nextDouble() * 16;
                 double y1 = 5 + r.nextDouble() * 18;
-                segment(x, k * N * N, x0, y0, x1, y1, 1.6);
+                segment(x, k * N * N, x0, y0, x1, y1, halfWidth);
             }
         }
         return x;
@@ -154,10 +158,28 @@ class AugmentationTest {
                 thicker++;
             } else if (m1 < m0 * 0.95) {
                 thinner++;
+                assertThat(m1).as("thinning keeps half the ink").isGreaterThanOrEqualTo(m0 * 0.5 - 1e-3);
             }
         }
         assertThat(thicker + thinner).isEqualTo(40);
         assertThat(thicker).isBetween(10, 30);
+
+        // One-pixel strokes, which a full erosion would all but erase, keep half their ink.
+        float[] thin = batch(40, 9, 0.3);
+        assertThat(mass(Augmentation.erode(Arrays.copyOf(thin, N * N), N)))
+                .isLessThan(0.2 * mass(Arrays.copyOf(thin, N * N)));
+        float[] thinBefore = thin.clone();
+        aug.augment(thin, 40, N * N, new SplittableRandom(10));
+        int thinned = 0;
+        for (int k = 0; k < 40; k++) {
+            double m0 = mass(Arrays.copyOfRange(thinBefore, k * N * N, (k + 1) * N * N));
+            double m1 = mass(Arrays.copyOfRange(thin, k * N * N, (k + 1) * N * N));
+            if (m1 < m0) {
+                thinned++;
+                assertThat(m1).isBetween(m0 * 0.5 - 1e-3, m0 * 0.6);
+            }
+        }
+        assertThat(thinned).isBetween(10, 30);
     }
 
     @Test

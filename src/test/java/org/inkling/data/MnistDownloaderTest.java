@@ -172,6 +172,12 @@ class MnistDownloaderTest {
         MnistFiles again = locator().locate(downloader(Duration.ofSeconds(2), mirror("a")), DownloadListener.NONE);
         assertThat(again.source()).startsWith("cache ");
         assertThat(requests).isEmpty();
+
+        // Only what is missing is fetched again.
+        Files.delete(locator().cacheDir().resolve("train-labels-idx1-ubyte.gz"));
+        locator().locate(downloader(Duration.ofSeconds(2), mirror("a")), DownloadListener.NONE);
+        assertThat(requests).containsExactly("/a/train-labels-idx1-ubyte.gz");
+        assertThat(cacheContents()).hasSize(4);
     }
 
     @Test

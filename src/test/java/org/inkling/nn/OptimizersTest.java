@@ -28,7 +28,7 @@ class OptimizersTest {
         opt.init(List.of(p));
         for (int t = 1; t <= STEPS; t++) {
             double[] g = new double[N];
-            for (int i = 0; i < N; i++) g[i] = p.grad().data[i] = (float) (rnd.nextGaussian() * (t == 2 ? 1e-3 : 1));
+            for (int i = 0; i < N; i++) g[i] = p.grad().data[i] = (float) (rnd.nextGaussian() * (t == 1 ? 1e-4 : 1));
             opt.step();
             rule.apply(w, g, s, t);
             for (int i = 0; i < N; i++) {
