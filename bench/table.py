@@ -14,8 +14,31 @@ def load(path):
     return json.loads(text) if text else {}
 
 
+def load_inkling(path):
+    """`inkling bench --json` prints JSON lines (one per epoch) and then {"summary": {...}}."""
+    if not path:
+        return {}
+    found = {}
+    with open(path) as f:
+        for line in f:
+            line = line.strip()
+            if line.startswith("{"):
+                try:
+                    obj = json.loads(line)
+                except json.JSONDecodeError:
+                    continue
+                if "summary" in obj or "epoch_seconds" in obj:
+                    found = obj
+    if not found:
+        try:
+            found = load(path)
+        except json.JSONDecodeError:
+            found = {}
+    return found
+
+
 def summary(inkling):
-    """The lead's `inkling bench --json` summary: at top level or under "summary"."""
+    """The summary object: under "summary" or at top level."""
     if "epoch_seconds" in inkling:
         return inkling
     for key in ("summary", "result", "bench"):
@@ -29,6 +52,7 @@ ROWS = [
     ("epoch seconds", "epoch_seconds", True),
     ("samples per second", "samples_per_second", False),
     ("test accuracy", "test_accuracy", False),
+    ("train accuracy, last epoch", "final_train_accuracy", False),
     ("predict one image (us)", "predict_one_microseconds", True),
     ("predict 10000 images (ms)", "predict_batch10000_milliseconds", True),
     ("peak memory (MB)", "peak_memory_mb", True),
@@ -39,7 +63,7 @@ ROWS = [
 def fmt(v, key=None):
     if v is None:
         return "-"
-    if key == "test_accuracy":
+    if key in ("test_accuracy", "final_train_accuracy"):
         return f"{v:.4f}"
     if isinstance(v, (int, float)):
         return f"{v:.3f}" if abs(v) < 10 else f"{v:.1f}" if abs(v) < 1000 else f"{v:.0f}"
@@ -53,7 +77,7 @@ def main():
     ap.add_argument("--torch")
     ap.add_argument("--jmh")
     a = ap.parse_args()
-    ink = summary(load(a.inkling))
+    ink = summary(load_inkling(a.inkling))
     nump = load(a.numpy)
     torch = load(a.torch)
     peers = {}
@@ -70,7 +94,7 @@ def main():
         pv = {name: p.get(key) for name, p in peers.items()}
         known = [v for v in pv.values() if isinstance(v, (int, float))]
         ratio = "-"
-        if known and isinstance(iv, (int, float)) and key != "test_accuracy":
+        if known and isinstance(iv, (int, float)) and "accuracy" not in key:
             best = min(known) if lower else max(known)
             if best:
                 ratio = f"{iv / best:.2f}" + (" (lower is better)" if lower else " (higher is better)")

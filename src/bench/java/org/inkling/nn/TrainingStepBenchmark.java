@@ -23,7 +23,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * the package-private forward and backward passes the trainer uses.
  */
 @State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
+@BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)

@@ -116,7 +116,7 @@ final class GemmJob {
         int nBlocks = (width + NC_MAX - 1) / NC_MAX;
         int ncBase = ((width + nBlocks - 1) / nBlocks + NR - 1) / NR * NR;
         float[] bp = ws.bPanels(kcBase * ncBase);
-        float[] ap = ws.aPanel(kcBase * MR);
+        float[] ap = ws.aPanel(kcBase * MR + MicroKernel.L);
         float[] tile = ws.tile;
         for (int jc = j0; jc < j1; jc += ncBase) {
             int nc = Math.min(ncBase, j1 - jc);

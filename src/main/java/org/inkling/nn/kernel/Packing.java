@@ -77,14 +77,26 @@ final class Packing {
                     dst[p * MR + r] = 0f;
                 }
             }
+        } else if (mr == MR && L >= MR) {
+            // Aᵀ: the MR values of one p are contiguous. One whole vector moves them; its upper
+            // lanes land where the next p's values then go, and past the panel's end on the last p
+            // (the panel has L spare floats). System.arraycopy costs more than the copy at this
+            // size, and a narrower species here would mix a second vector type into the Vector
+            // API's profiles, which stops C2 from keeping the other kernels' vectors in registers.
+            int pVec = Math.min(kc, Math.max(0, Math.floorDiv(a.length - L - i0, m) - p0 + 1));
+            int p = 0;
+            for (; p < pVec; p++) {
+                FloatVector.fromArray(S, a, (p0 + p) * m + i0).intoArray(dst, p * MR);
+            }
+            for (; p < kc; p++) {
+                System.arraycopy(a, (p0 + p) * m + i0, dst, p * MR, MR);
+            }
         } else {
             for (int p = 0; p < kc; p++) {
                 int src = (p0 + p) * m + i0;
                 int d = p * MR;
                 System.arraycopy(a, src, dst, d, mr);
-                if (mr < MR) {
-                    Arrays.fill(dst, d + mr, d + MR, 0f);
-                }
+                Arrays.fill(dst, d + mr, d + MR, 0f);
             }
         }
     }
