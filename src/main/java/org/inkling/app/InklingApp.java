@@ -1,20 +1,25 @@
 package org.inkling.app;
 
 import javafx.application.Application;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
 import javafx.stage.Stage;
 
-/** The desktop application. */
+/** The desktop application: one window over the real engine, MNIST, ink renderer and model files. */
 public final class InklingApp extends Application {
+    private InklingWindow window;
+
     public static void launchApp(String[] args) {
         Application.launch(InklingApp.class, args);
     }
 
     @Override
     public void start(Stage stage) {
-        stage.setTitle("Inkling");
-        stage.setScene(new Scene(new Label("Inkling"), 800, 600));
-        stage.show();
+        window = InklingWindow.show(stage, EngineServices.create(), null);
+    }
+
+    @Override
+    public void stop() {
+        if (window != null) {
+            window.dispose();
+        }
     }
 }

@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Builds Inkling, runs `inkling bench` and the two peers (bench/peers.py: PyTorch and numpy) on the
+# same data and settings, one after the other on this machine, and prints a table with the ratios
+# Inkling / fastest peer. Optionally (--kernels) also the JMH kernel benchmarks beside numpy's sgemm.
+#
+#   bench/compare.sh [--data DIR] [--arch 512|512,512] [--epochs 3] [--torch-threads 1,2]
+#                    [--skip-build] [--kernels] [--out DIR]
+#
+# Needs Debian's python3-numpy, python3-torch, python3-threadpoolctl and an optimised BLAS
+# (libopenblas0-pthread): bench/install-peers.sh installs them. Close other work first: the peers
+# and Inkling share the same two cores, and any other load makes every number worse.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+data="$root/../shared/data/mnist"
+arch=512
+epochs=3
+torch_threads=1,2
+build=1
+kernels=0
+out=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --data) data="$2"; shift 2 ;;
+    --arch) arch="$2"; shift 2 ;;
+    --epochs) epochs="$2"; shift 2 ;;
+    --torch-threads) torch_threads="$2"; shift 2 ;;
+    --skip-build) build=0; shift ;;
+    --kernels) kernels=1; shift ;;
+    --out) out="$2"; shift 2 ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    *) echo "compare.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
+  esac
+done
+
+py="${PYTHON:-/usr/bin/python3}"
+if ! "$py" -c "import numpy, torch" 2>/dev/null; then
+  echo "compare.sh: $py cannot import numpy and torch; run bench/install-peers.sh (Debian packages)" >&2
+  exit 1
+fi
+[ -d "$data" ] || { echo "compare.sh: no MNIST directory at $data (use --data DIR)" >&2; exit 1; }
+out="${out:-$(mktemp -d /tmp/inkling-compare.XXXXXX)}"
+mkdir -p "$out"
+
+if [ "$build" = 1 ]; then
+  echo "== building Inkling (mvn -q -B -DskipTests package)" >&2
+  (cd "$root" && mvn -q -B -DskipTests package) >&2
+fi
+
+echo "== inkling bench --arch $arch --epochs $epochs" >&2
+if ! "$root/target/inkling/bin/inkling" bench --json --data "$data" --arch "$arch" --epochs "$epochs" > "$out/inkling.json"; then
+  echo "compare.sh: inkling bench failed; the table will show the peers only" >&2
+  echo '{}' > "$out/inkling.json"
+fi
+
+# OpenBLAS must pick its kernel for this CPU by itself: drop the environment's overrides for the peers only.
+peer() {
+  env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE "$py" "$root/bench/peers.py" --json --data "$data" --arch "$arch" --epochs "$epochs" "$@"
+}
+echo "== numpy (hand-written, OpenBLAS)" >&2
+peer --peers numpy > "$out/numpy.json"
+echo "== PyTorch (threads $torch_threads)" >&2
+peer --peers torch --torch-threads "$torch_threads" --no-gemm > "$out/torch.json"
+
+jmh=()
+if [ "$kernels" = 1 ]; then
+  echo "== JMH kernel benchmarks (Inkling on 1 and 2 threads)" >&2
+  (cd "$root" && mvn -Pbench -q -B -DskipTests test-compile exec:exec \
+      -Djmh.args="GemmBenchmark -p impl=inkling -rf json -rff $out/jmh.json") >&2
+  jmh=(--jmh "$out/jmh.json")
+fi
+
+"$py" "$root/bench/table.py" --inkling "$out/inkling.json" --numpy "$out/numpy.json" --torch "$out/torch.json" "${jmh[@]}"
+echo "(raw results in $out)" >&2

@@ -1,0 +1,113 @@
+#!/usr/bin/python3
+"""Prints Inkling's `bench --json` summary beside the peers' (bench/peers.py --json) with the ratio
+Inkling / fastest peer, and, given JMH results (GemmBenchmark), kernel GFLOP/s beside numpy's sgemm."""
+import argparse
+import json
+import re
+
+
+def load(path):
+    if not path:
+        return {}
+    with open(path) as f:
+        text = f.read().strip()
+    return json.loads(text) if text else {}
+
+
+def summary(inkling):
+    """The lead's `inkling bench --json` summary: at top level or under "summary"."""
+    if "epoch_seconds" in inkling:
+        return inkling
+    for key in ("summary", "result", "bench"):
+        if isinstance(inkling.get(key), dict):
+            return inkling[key]
+    return inkling
+
+
+# (label, key, lower is better)
+ROWS = [
+    ("epoch seconds", "epoch_seconds", True),
+    ("samples per second", "samples_per_second", False),
+    ("test accuracy", "test_accuracy", False),
+    ("predict one image (us)", "predict_one_microseconds", True),
+    ("predict 10000 images (ms)", "predict_batch10000_milliseconds", True),
+    ("peak memory (MB)", "peak_memory_mb", True),
+    ("training GFLOP/s", "gflops", False),
+]
+
+
+def fmt(v, key=None):
+    if v is None:
+        return "-"
+    if key == "test_accuracy":
+        return f"{v:.4f}"
+    if isinstance(v, (int, float)):
+        return f"{v:.3f}" if abs(v) < 10 else f"{v:.1f}" if abs(v) < 1000 else f"{v:.0f}"
+    return str(v)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--inkling")
+    ap.add_argument("--numpy")
+    ap.add_argument("--torch")
+    ap.add_argument("--jmh")
+    a = ap.parse_args()
+    ink = summary(load(a.inkling))
+    nump = load(a.numpy)
+    torch = load(a.torch)
+    peers = {}
+    if "numpy" in nump.get("peers", {}):
+        peers["numpy"] = dict(nump["peers"]["numpy"], peak_memory_mb=nump.get("peak_memory_mb"))
+    if "torch" in torch.get("peers", {}):
+        peers["torch"] = dict(torch["peers"]["torch"], peak_memory_mb=torch.get("peak_memory_mb"))
+    arch = nump.get("arch") or torch.get("arch") or "?"
+    tlabel = f"torch({peers['torch']['threads']}t)" if "torch" in peers else "torch"
+    print(f"\nNetwork {arch}, batch 128, RMSprop; epochs {nump.get('epochs', '?')} (times: median of the epochs after the first)")
+    print(f"{'metric':28s} {'inkling':>10s} {tlabel:>10s} {'numpy':>10s} {'inkling/fastest peer':>22s}")
+    for label, key, lower in ROWS:
+        iv = ink.get(key)
+        pv = {name: p.get(key) for name, p in peers.items()}
+        known = [v for v in pv.values() if isinstance(v, (int, float))]
+        ratio = "-"
+        if known and isinstance(iv, (int, float)) and key != "test_accuracy":
+            best = min(known) if lower else max(known)
+            if best:
+                ratio = f"{iv / best:.2f}" + (" (lower is better)" if lower else " (higher is better)")
+        print(f"{label:28s} {fmt(iv, key):>10s} {fmt(pv.get('torch'), key):>10s} {fmt(pv.get('numpy'), key):>10s} {ratio:>22s}")
+
+    gemm = nump.get("gemm_numpy", {})
+    if gemm:
+        blas = nump.get("blas")
+        if isinstance(blas, list) and blas:
+            b = blas[0]
+            print(f"\nnumpy BLAS: {b.get('internal_api')} {b.get('version')} kernel {b.get('architecture')}, {b.get('num_threads')} threads")
+    if a.jmh:
+        inkl = {}
+        for r in load(a.jmh):
+            p = r.get("params", {})
+            if not r["benchmark"].endswith("GemmBenchmark.product") or p.get("impl") != "inkling":
+                continue
+            m = re.match(r"\w+_(\d+)x(\d+)x(\d+)", p["shape"])
+            mm, nn, kk = map(int, m.groups())
+            pm = r["primaryMetric"]
+            # Sample mode: the best call (p0), as numpy's side reports its best call too.
+            us = pm.get("scorePercentiles", {}).get("0.0") if r.get("mode") == "sample" else pm["score"]
+            if pm.get("scoreUnit", "us/op") == "ms/op":
+                us *= 1000
+            inkl.setdefault(p["shape"], {})[p["threads"]] = 2.0 * mm * nn * kk / (us * 1e-6) / 1e9
+        print(f"\n{'product (C m x n, inner k)':28s} {'inkling 1t':>10s} {'inkling 2t':>10s} {'numpy 1t':>10s} {'numpy':>10s} {'inkling/numpy':>14s}")
+        for shape in sorted(set(inkl) | set(gemm)):
+            i1 = inkl.get(shape, {}).get("1")
+            i2 = inkl.get(shape, {}).get("2")
+            g = gemm.get(shape, {})
+            n1, n2 = g.get("gflops_1thread"), g.get("gflops")
+            best_i = max([v for v in (i1, i2) if v] or [0])
+            best_n = max([v for v in (n1, n2) if v] or [0])
+            ratio = f"{best_i / best_n:.2f}" if best_i and best_n else "-"
+            print(f"{shape:28s} {fmt(i1):>10s} {fmt(i2):>10s} {fmt(n1):>10s} {fmt(n2):>10s} {ratio:>14s}")
+        print("(GFLOP/s of the best call; ratio = best Inkling setting / best numpy setting)")
+
+
+if __name__ == "__main__":
+    main()

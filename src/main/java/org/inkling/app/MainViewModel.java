@@ -1,0 +1,273 @@
+package org.inkling.app;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * The window as a whole: which model is loaded (and whether it has unsaved training), opening and
+ * saving model files, the status bar, and what closing the window has to do first.
+ */
+public final class MainViewModel {
+    private final ModelStore store;
+    private final DialogService dialogs;
+    private final TaskExecutor tasks;
+    private final DrawingViewModel drawing;
+    private final TrainingViewModel training;
+
+    private final ReadOnlyObjectWrapper<ModelHandle> model = new ReadOnlyObjectWrapper<>(this, "model");
+    private final ReadOnlyObjectWrapper<Path> modelFile = new ReadOnlyObjectWrapper<>(this, "modelFile");
+    private final ReadOnlyBooleanWrapper unsaved = new ReadOnlyBooleanWrapper(this, "unsaved");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ReadOnlyStringWrapper modelName = new ReadOnlyStringWrapper(this, "modelName", "");
+    private final ReadOnlyStringWrapper modelArchitecture = new ReadOnlyStringWrapper(this, "modelArchitecture", "");
+    private final ReadOnlyStringWrapper modelParameters = new ReadOnlyStringWrapper(this, "modelParameters", "");
+    private final ReadOnlyStringWrapper modelAccuracy = new ReadOnlyStringWrapper(this, "modelAccuracy", "");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "Inkling");
+
+    public MainViewModel(ModelStore store, DialogService dialogs, TaskExecutor tasks, DrawingViewModel drawing,
+            TrainingViewModel training) {
+        this.store = Objects.requireNonNull(store);
+        this.dialogs = Objects.requireNonNull(dialogs);
+        this.tasks = Objects.requireNonNull(tasks);
+        this.drawing = Objects.requireNonNull(drawing);
+        this.training = Objects.requireNonNull(training);
+        training.setListeners(drawing.classifierProperty()::set, trained -> {
+            setModel(trained, null, true);
+            message.set((training.stoppedEarly() ? "Training stopped" : "Training finished")
+                    + ": save the model to keep it (Ctrl+S)");
+        });
+        training.stateProperty().addListener((obs, old, state) -> {
+            switch (state) {
+                case RUNNING -> message.set("Training: the bars follow the network as it learns");
+                case PAUSED -> message.set("Training paused");
+                case STOPPING -> message.set("Stopping training…");
+                case IDLE -> { }
+            }
+        });
+        model.addListener((obs, old, now) -> describe(now));
+        unsaved.addListener((obs, old, now) -> updateTitle());
+        modelFile.addListener((obs, old, now) -> updateTitle());
+    }
+
+    /** Loads the shipped model, or an untrained network when this build ships none. */
+    public void loadStartupModel() {
+        try {
+            Optional<ModelHandle> shipped = store.shipped();
+            if (shipped.isPresent()) {
+                setModel(shipped.get(), null, false);
+                message.set("Ready: draw a digit");
+                return;
+            }
+            message.set("No trained model ships with this build: the network is untrained, press Train to teach it");
+        } catch (IOException e) {
+            message.set("The shipped model could not be read; starting with an untrained network");
+            dialogs.showError("The shipped model could not be loaded", e.getMessage()
+                    + "\n\nInkling starts with an untrained network instead. Train it, or open a model file.");
+        }
+        setModel(store.untrained(), null, false);
+    }
+
+    private void setModel(ModelHandle handle, Path file, boolean dirty) {
+        model.set(handle);
+        modelFile.set(file);
+        unsaved.set(dirty);
+        drawing.classifierProperty().set(handle.classifier());
+    }
+
+    private void describe(ModelHandle handle) {
+        if (handle == null) {
+            return;
+        }
+        modelName.set(handle.name() + (handle.trained() ? "" : " (untrained)"));
+        modelArchitecture.set(handle.architecture());
+        modelParameters.set(String.format("%,d parameters", handle.parameterCount()));
+        modelAccuracy.set(handle.testAccuracy().isPresent()
+                ? String.format("test accuracy %.2f%%", 100 * handle.testAccuracy().getAsDouble())
+                : "test accuracy unknown");
+    }
+
+    private void updateTitle() {
+        Path file = modelFile.get();
+        String name = file != null ? file.getFileName().toString() : model.get() == null ? "" : model.get().name();
+        title.set("Inkling" + (name.isEmpty() ? "" : " — " + name) + (unsaved.get() ? " •" : ""));
+    }
+
+    // ---- files -------------------------------------------------------------------------------
+
+    public void open() {
+        if (training.isTraining()) {
+            message.set("Stop training before opening another model");
+            return;
+        }
+        if (unsaved.get()) {
+            DialogService.CloseChoice choice = dialogs.askSaveBeforeClose(
+                    "The trained model has not been saved. Save it before opening another one?");
+            if (choice == DialogService.CloseChoice.CANCEL
+                    || choice == DialogService.CloseChoice.SAVE && !saveBlocking()) {
+                return;
+            }
+        }
+        dialogs.chooseModelToOpen().ifPresent(this::open);
+    }
+
+    public void open(Path file) {
+        busy.set(true);
+        message.set("Opening " + file.getFileName() + "…");
+        BackgroundTask.wrap(progress -> store.open(file))
+                .onSuccess(opened -> {
+                    setModel(opened, file, false);
+                    message.set("Opened " + file);
+                })
+                .onFailure(error -> {
+                    message.set("Could not open " + file.getFileName());
+                    dialogs.showError("Could not open the model", describeError(error)
+                            + "\n\nThe current model stays loaded. Choose another .inkling file, or train a new one.");
+                })
+                .onFinished(() -> busy.set(false))
+                .executeWith(tasks);
+    }
+
+    /** Saves to the current file, or asks where (Save As) if there is none. */
+    public void save() {
+        if (modelFile.get() == null) {
+            saveAs();
+        } else {
+            saveTo(modelFile.get(), null);
+        }
+    }
+
+    public void saveAs() {
+        ModelHandle current = model.get();
+        if (current == null) {
+            return;
+        }
+        dialogs.chooseModelToSave(fileNameFor(current)).ifPresent(file -> saveTo(withExtension(file), null));
+    }
+
+    private void saveTo(Path file, Runnable afterSuccess) {
+        ModelHandle named = model.get().withName(baseName(file));
+        busy.set(true);
+        message.set("Saving " + file.getFileName() + "…");
+        BackgroundTask.wrap(() -> store.save(named, file))
+                .onSuccess(ignored -> {
+                    setModel(named, file, false);
+                    message.set("Saved " + file);
+                    if (afterSuccess != null) {
+                        afterSuccess.run();
+                    }
+                })
+                .onFailure(error -> {
+                    message.set("Could not save " + file.getFileName());
+                    dialogs.showError("Could not save the model", describeError(error)
+                            + "\n\nNothing was lost: the model is still open. Free some disk space or choose "
+                            + "another folder, then save again.");
+                })
+                .onFinished(() -> busy.set(false))
+                .executeWith(tasks);
+    }
+
+    /** Saving before closing must finish before the window goes; done on the calling thread. */
+    private boolean saveBlocking() {
+        Path file = modelFile.get();
+        if (file == null) {
+            Optional<Path> chosen = dialogs.chooseModelToSave(fileNameFor(model.get()));
+            if (chosen.isEmpty()) {
+                return false;
+            }
+            file = withExtension(chosen.get());
+        }
+        ModelHandle named = model.get().withName(baseName(file));
+        try {
+            store.save(named, file);
+            setModel(named, file, false);
+            return true;
+        } catch (IOException | RuntimeException e) {
+            dialogs.showError("Could not save the model", describeError(e)
+                    + "\n\nThe window stays open so nothing is lost. Free some disk space or choose another folder.");
+            return false;
+        }
+    }
+
+    // ---- closing -----------------------------------------------------------------------------
+
+    /**
+     * Called when the window is asked to close; returns false to keep it open. Asks about unsaved
+     * training and stops a running job (its partial result counts as unsaved).
+     */
+    public boolean prepareToClose() {
+        if (training.isTraining()) {
+            if (!dialogs.confirm("Training is still running",
+                    "Closing stops training; the network of this run is not kept.", "Stop and Close")) {
+                return false;
+            }
+            training.stopForShutdown();
+        }
+        if (!unsaved.get()) {
+            return true;
+        }
+        DialogService.CloseChoice choice = dialogs.askSaveBeforeClose(
+                "The trained model has not been saved. Save it before closing?");
+        return switch (choice) {
+            case DISCARD -> true;
+            case CANCEL -> false;
+            case SAVE -> saveBlocking();
+        };
+    }
+
+    /** Stops any training now (the window is going); returns whether a run had to be stopped. */
+    public boolean shutdown() {
+        return training.stopForShutdown();
+    }
+
+    static String describeError(Throwable error) {
+        Throwable cause = error;
+        while (cause.getMessage() == null && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        String text = cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
+        if (cause instanceof java.nio.file.FileSystemException fs && fs.getReason() != null
+                && fs.getReason().toLowerCase().contains("space")) {
+            text = "The disk is full: " + text;
+        }
+        return text;
+    }
+
+    private static String fileNameFor(ModelHandle handle) {
+        String name = handle.name().replaceAll("[^A-Za-z0-9._-]+", "-");
+        return (name.isBlank() ? "model" : name) + ".inkling";
+    }
+
+    private static Path withExtension(Path file) {
+        String name = file.getFileName().toString();
+        return name.endsWith(".inkling") ? file : file.resolveSibling(name + ".inkling");
+    }
+
+    private static String baseName(Path file) {
+        String name = file.getFileName().toString();
+        return name.endsWith(".inkling") ? name.substring(0, name.length() - ".inkling".length()) : name;
+    }
+
+    // ---- properties --------------------------------------------------------------------------
+
+    public DrawingViewModel drawing() { return drawing; }
+    public TrainingViewModel training() { return training; }
+    public ReadOnlyObjectProperty<ModelHandle> modelProperty() { return model.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Path> modelFileProperty() { return modelFile.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty unsavedProperty() { return unsaved.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty modelNameProperty() { return modelName.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty modelArchitectureProperty() { return modelArchitecture.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty modelParametersProperty() { return modelParameters.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty modelAccuracyProperty() { return modelAccuracy.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty titleProperty() { return title.getReadOnlyProperty(); }
+}

@@ -1,0 +1,111 @@
+package org.inkling.app;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+/**
+ * Gathers training events on the training thread and hands them to the UI at a bounded rate
+ * (about ten times a second, never per batch), always at the end of an epoch and of training.
+ * Each hand-over carries a copy of the network, taken here between batches where it is safe, so the
+ * live prediction follows training without the FX thread ever touching the network being trained.
+ */
+public final class RateLimitedReporter implements TrainingReporter {
+    public static final long DEFAULT_INTERVAL_NANOS = 100_000_000L;
+
+    /** Weight of the past in the exponential moving average of the per-batch curves. */
+    private static final double SMOOTHING = 0.95;
+
+    private final Executor ui;
+    private final Consumer<TrainingUpdate> sink;
+    private final LongSupplier clock;
+    private final long intervalNanos;
+
+    private Supplier<Classifier> snapshots = () -> null;
+    private final List<ChartPoint> trainLoss = new ArrayList<>();
+    private final List<ChartPoint> trainAccuracy = new ArrayList<>();
+    private final List<ChartPoint> valLoss = new ArrayList<>();
+    private final List<ChartPoint> valAccuracy = new ArrayList<>();
+    private double emaLoss;
+    private double emaAccuracy;
+    private long batchesSeen;
+    private int epoch;
+    private int epochs;
+    private int batch;
+    private int batchesPerEpoch;
+    private long elapsedNanos;
+    private long lastFlush;
+    private boolean ended;
+
+    public RateLimitedReporter(Executor ui, Consumer<TrainingUpdate> sink, LongSupplier clock, long intervalNanos) {
+        this.ui = Objects.requireNonNull(ui);
+        this.sink = Objects.requireNonNull(sink);
+        this.clock = Objects.requireNonNull(clock);
+        this.intervalNanos = intervalNanos;
+    }
+
+    @Override
+    public void begin(int epochs, int batchesPerEpoch, Supplier<Classifier> snapshot) {
+        this.epochs = epochs;
+        this.batchesPerEpoch = batchesPerEpoch;
+        this.snapshots = Objects.requireNonNull(snapshot);
+        flush(false);
+    }
+
+    @Override
+    public void batch(int epoch, int batch, int batchesPerEpoch, double loss, double accuracy, long elapsedNanos) {
+        this.epoch = epoch;
+        this.batch = batch;
+        this.batchesPerEpoch = batchesPerEpoch;
+        this.elapsedNanos = elapsedNanos;
+        batchesSeen++;
+        emaLoss = SMOOTHING * emaLoss + (1 - SMOOTHING) * loss;
+        emaAccuracy = SMOOTHING * emaAccuracy + (1 - SMOOTHING) * accuracy;
+        // Debiased like Adam's moments, so the curve does not start near zero.
+        double correction = 1 - Math.pow(SMOOTHING, batchesSeen);
+        double x = (epoch - 1) + (double) batch / batchesPerEpoch;
+        if (Double.isFinite(loss)) {
+            trainLoss.add(new ChartPoint(x, emaLoss / correction));
+        }
+        trainAccuracy.add(new ChartPoint(x, emaAccuracy / correction));
+        if (clock.getAsLong() - lastFlush >= intervalNanos) {
+            flush(true);
+        }
+    }
+
+    @Override
+    public void epoch(int epoch, int epochs, double loss, double accuracy, double valLoss, double valAccuracy) {
+        this.epochs = epochs;
+        if (Double.isFinite(valLoss)) {
+            this.valLoss.add(new ChartPoint(epoch, valLoss));
+        }
+        if (Double.isFinite(valAccuracy)) {
+            this.valAccuracy.add(new ChartPoint(epoch, valAccuracy));
+        }
+        flush(true);
+    }
+
+    @Override
+    public void end() {
+        if (!ended) {
+            ended = true;
+            flush(true);
+        }
+    }
+
+    private void flush(boolean withSnapshot) {
+        lastFlush = clock.getAsLong();
+        Classifier snapshot = withSnapshot ? snapshots.get() : null;
+        TrainingUpdate update = new TrainingUpdate(trainLoss, trainAccuracy, valLoss, valAccuracy,
+                epoch, epochs, batch, batchesPerEpoch, elapsedNanos, snapshot);
+        trainLoss.clear();
+        trainAccuracy.clear();
+        valLoss.clear();
+        valAccuracy.clear();
+        ui.execute(() -> sink.accept(update));
+    }
+}

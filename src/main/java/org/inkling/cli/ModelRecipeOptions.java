@@ -1,0 +1,126 @@
+package org.inkling.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.inkling.data.Augmentation;
+import org.inkling.data.AugmentationConfig;
+import org.inkling.nn.Activation;
+import org.inkling.nn.Architectures;
+import org.inkling.nn.BatchAugmenter;
+import org.inkling.nn.Examples;
+import org.inkling.nn.LearningRateSchedule;
+import org.inkling.nn.Optimizer;
+import org.inkling.nn.Optimizers;
+import org.inkling.nn.Sequential;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** What to train: architecture, activation, optimiser and how the data is varied. Shared by train and bench. */
+final class ModelRecipeOptions {
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
+    @Option(names = "--arch", defaultValue = "512", paramLabel = "LAYERS",
+            description = "Hidden layers, e.g. 512 or 512,512; convolutions as conv32,pool,conv64,pool,128 (default: ${DEFAULT-VALUE}).")
+    String arch;
+
+    @Option(names = "--activation", defaultValue = "relu", description = "Hidden activation: relu, sigmoid, tanh, linear (default: ${DEFAULT-VALUE}).")
+    String activation;
+
+    @Option(names = "--optimizer", defaultValue = "rmsprop", description = "sgd, rmsprop or adam (default: ${DEFAULT-VALUE}).")
+    String optimizer;
+
+    @Option(names = "--lr", paramLabel = "RATE", description = "Learning rate (default: the optimiser's Keras default, 0.001 for rmsprop and adam, 0.01 for sgd).")
+    Double lr;
+
+    @Option(names = "--lr-schedule", defaultValue = "constant", paramLabel = "SCHEDULE",
+            description = "Learning rate over the run: constant, or cosine[:ALPHA] (Keras CosineDecay over all batches, "
+                    + "down to ALPHA times the initial rate, default 0) (default: ${DEFAULT-VALUE}).")
+    String lrSchedule;
+
+    @Option(names = "--weight-decay", defaultValue = "0", paramLabel = "L2", description = "L2 weight decay (default: ${DEFAULT-VALUE}).")
+    double weightDecay;
+
+    @Option(names = "--augment", defaultValue = "none", paramLabel = "SPEC",
+            description = "Random distortions per batch: none, default, or e.g. rotate=12,scale=0.15,shear=0.3,shift=2,elastic=34:4,thickness=0.3 (default: ${DEFAULT-VALUE}).")
+    String augment;
+
+    @Option(names = "--synthetic", defaultValue = "0", paramLabel = "N",
+            description = "Add N synthetic drawn digits per class, in the world's writing styles (default: ${DEFAULT-VALUE}).")
+    int synthetic;
+
+    private ParameterException bad(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+
+    Sequential buildModel(long seed) {
+        try {
+            return Architectures.build(arch, 784, Activation.parse(activation), 10, seed);
+        } catch (IllegalArgumentException e) {
+            throw bad("Invalid --arch/--activation: " + e.getMessage());
+        }
+    }
+
+    Optimizer optimizer() {
+        try {
+            return Optimizers.create(optimizer, lr, weightDecay);
+        } catch (IllegalArgumentException e) {
+            throw bad("Invalid optimiser setting: " + e.getMessage());
+        }
+    }
+
+    LearningRateSchedule schedule() {
+        try {
+            return LearningRateSchedule.parse(lrSchedule);
+        } catch (IllegalArgumentException e) {
+            throw bad("Invalid --lr-schedule: " + e.getMessage());
+        }
+    }
+
+    BatchAugmenter augmenter() {
+        AugmentationConfig config = augmentationConfig();
+        return config.isIdentity() ? null : new Augmentation(config);
+    }
+
+    private AugmentationConfig augmentationConfig() {
+        try {
+            return AugmentationConfig.parse(augment);
+        } catch (IllegalArgumentException e) {
+            throw bad("Invalid --augment: " + e.getMessage());
+        }
+    }
+
+    Examples syntheticExamples(long seed) {
+        if (synthetic < 0) throw bad("--synthetic must be 0 or more, got " + synthetic);
+        return synthetic == 0 ? null : SyntheticDigits.examples(synthetic, seed);
+    }
+
+    /** The recipe as recorded in the model file. */
+    Map<String, Object> describe() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("architecture", arch);
+        m.put("activation", activation);
+        m.put("optimizer", optimizer().config());
+        m.put("lr_schedule", schedule().toMap());
+        m.put("augmentation", augmentationConfig().toMap());
+        m.put("synthetic_per_class", synthetic);
+        return m;
+    }
+
+    /** The options of a command line that repeats this recipe. */
+    List<String> commandLine(int epochs, int batch, long seed) {
+        List<String> a = new ArrayList<>(List.of("--arch", arch, "--activation", activation, "--optimizer", optimizer));
+        if (lr != null) a.addAll(List.of("--lr", lr.toString()));
+        LearningRateSchedule s = schedule();
+        if (s != LearningRateSchedule.constant()) a.addAll(List.of("--lr-schedule", s.toString()));
+        if (weightDecay != 0) a.addAll(List.of("--weight-decay", Double.toString(weightDecay)));
+        if (!"none".equals(augment)) a.addAll(List.of("--augment", augment));
+        if (synthetic != 0) a.addAll(List.of("--synthetic", Integer.toString(synthetic)));
+        a.addAll(List.of("--epochs", Integer.toString(epochs), "--batch", Integer.toString(batch), "--seed", Long.toString(seed)));
+        return a;
+    }
+}

@@ -1,0 +1,100 @@
+package org.inkling.cli;
+
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.inkling.ink.MnistNormalizer;
+
+/**
+ * Turns a picture of a digit into the 28x28 input: a 28x28 grey image is taken as it is (white
+ * ink on black, like MNIST); anything else is read as ink on a plain background (either polarity),
+ * cropped to the ink, fitted into 20x20 and centred by its centre of mass, as MNIST was made.
+ */
+final class PictureInput {
+    private PictureInput() {}
+
+    static float[] read(Path file) throws IOException {
+        BufferedImage img;
+        try {
+            img = ImageIO.read(file.toFile());
+        } catch (IOException e) {
+            throw new IOException(file + ": cannot read the image: " + e.getMessage(), e);
+        }
+        if (img == null) throw new IOException(file + ": not an image format Inkling reads (use PNG, JPEG, GIF or BMP)");
+        int w = img.getWidth();
+        int h = img.getHeight();
+        float[] grey = new float[w * h];
+        double border = 0;
+        int borderCount = 0;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int rgb = img.getRGB(x, y);
+                double alpha = ((rgb >>> 24) & 0xff) / 255.0;
+                double lum = (0.299 * ((rgb >> 16) & 0xff) + 0.587 * ((rgb >> 8) & 0xff) + 0.114 * (rgb & 0xff)) / 255.0;
+                // transparent pixels count as background of the opposite colour of the ink
+                grey[y * w + x] = (float) (lum * alpha + (img.getColorModel().hasAlpha() ? (1 - alpha) : 0));
+                if (x == 0 || y == 0 || x == w - 1 || y == h - 1) {
+                    border += grey[y * w + x];
+                    borderCount++;
+                }
+            }
+        }
+        if (border / borderCount > 0.5) { // dark ink on light paper: flip to MNIST's polarity
+            for (int i = 0; i < grey.length; i++) grey[i] = 1 - grey[i];
+        }
+        if (w == 28 && h == 28) return grey;
+        return fitLikeMnist(grey, w, h);
+    }
+
+    private static float[] fitLikeMnist(float[] grey, int w, int h) {
+        int minX = w, minY = h, maxX = -1, maxY = -1;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                if (grey[y * w + x] > 0.1f) {
+                    minX = Math.min(minX, x);
+                    maxX = Math.max(maxX, x);
+                    minY = Math.min(minY, y);
+                    maxY = Math.max(maxY, y);
+                }
+            }
+        }
+        float[] out = new float[784];
+        if (maxX < 0) return out;
+        int bw = maxX - minX + 1;
+        int bh = maxY - minY + 1;
+        double scale = 20.0 / Math.max(bw, bh);
+        int tw = Math.max(1, (int) Math.round(bw * scale));
+        int th = Math.max(1, (int) Math.round(bh * scale));
+        BufferedImage src = new BufferedImage(bw, bh, BufferedImage.TYPE_BYTE_GRAY);
+        for (int y = 0; y < bh; y++) {
+            for (int x = 0; x < bw; x++) {
+                int v = Math.round(Math.min(1f, Math.max(0f, grey[(y + minY) * w + x + minX])) * 255);
+                src.getRaster().setSample(x, y, 0, v);
+            }
+        }
+        BufferedImage small = new BufferedImage(tw, th, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = small.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+        g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+        g.drawImage(src.getScaledInstance(tw, th, java.awt.Image.SCALE_AREA_AVERAGING), 0, 0, null);
+        g.dispose();
+        float[] box = new float[tw * th];
+        for (int y = 0; y < th; y++) {
+            for (int x = 0; x < tw; x++) box[y * tw + x] = small.getRaster().getSample(x, y, 0) / 255f;
+        }
+        double[] com = MnistNormalizer.centerOfMass(box, tw, th);
+        int ox = (int) Math.round(14 - com[0]);
+        int oy = (int) Math.round(14 - com[1]);
+        for (int y = 0; y < th; y++) {
+            for (int x = 0; x < tw; x++) {
+                int tx = x + ox;
+                int ty = y + oy;
+                if (tx >= 0 && tx < 28 && ty >= 0 && ty < 28) out[ty * 28 + tx] = box[y * tw + x];
+            }
+        }
+        return out;
+    }
+}

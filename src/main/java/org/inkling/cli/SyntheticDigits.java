@@ -1,0 +1,19 @@
+package org.inkling.cli;
+
+import org.inkling.data.ArrayExamples;
+import org.inkling.ink.RenderedDigits;
+import org.inkling.ink.synth.DigitSynthesizer;
+import org.inkling.nn.Examples;
+
+/** Synthetic drawn digits in the world's writing styles, rendered once through the app's ink pipeline, as training examples. */
+final class SyntheticDigits {
+    private SyntheticDigits() {}
+
+    static Examples examples(int perClass, long seed) {
+        RenderedDigits r = DigitSynthesizer.dataset(perClass, seed);
+        int[] labels = new int[r.labels().length];
+        for (int i = 0; i < labels.length; i++) labels[i] = r.labels()[i];
+        // uint8 like MNIST: a quarter of the memory of floats, and the same quantisation the network trains on
+        return ArrayExamples.ofBytes(r.pixels(), RenderedDigits.PIXELS, labels);
+    }
+}

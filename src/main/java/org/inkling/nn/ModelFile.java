@@ -1,0 +1,140 @@
+package org.inkling.nn;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.inkling.json.Json;
+
+/**
+ * Inkling model files ({@code .inkling}): a zip holding {@code model.json} and one NumPy
+ * {@code .npy} file per weight array, so Python can read the weights too
+ * ({@code numpy.load("weights/dense.kernel.npy")} after unzipping, or
+ * {@code numpy.load("m.inkling")["weights/dense.kernel"]} directly, as an npz).
+ *
+ * <p>{@code model.json}, format version 1:
+ * <pre>{@code
+ * {"format": "inkling-model", "format_version": 1, "name": "...",
+ *  "input_shape": [784],                       // or [28, 28, 1]
+ *  "layers": [{"type": "dense", "name": "dense", "units": 512, "activation": "relu", ...}, ...],
+ *  "recipe": {...}, "metrics": {...}, "class_names": ["0", ..., "9"],
+ *  "weights": [{"name": "dense/kernel", "shape": [784, 512], "file": "weights/dense.kernel.npy"}, ...]}
+ * }</pre>
+ */
+public final class ModelFile {
+    public static final String EXTENSION = ".inkling";
+    public static final int FORMAT_VERSION = 1;
+
+    private ModelFile() {}
+
+    /**
+     * Writes {@code model} to {@code path} atomically: a temporary file in the same directory is
+     * written, forced to disk and renamed over the target, so readers see the old file or the new
+     * one, never a part. On failure the temporary file is deleted and any old file is left as it was.
+     */
+    public static void save(Path path, SavedModel model) throws IOException {
+        Path abs = path.toAbsolutePath();
+        Path dir = abs.getParent();
+        Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+        boolean done = false;
+        try {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                OutputStream out = Channels.newOutputStream(ch);
+                write(model, out);
+                out.flush();
+                ch.force(true);
+            }
+            Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            done = true;
+        } catch (RuntimeException e) {
+            throw new IOException(path + ": could not save the model: " + e.getMessage(), e);
+        } finally {
+            if (!done) Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Writes the zip to a stream (not atomic; {@link #save} is). */
+    public static void write(SavedModel model, OutputStream out) throws IOException {
+        Sequential net = model.network();
+        ZipOutputStream zip = new ZipOutputStream(out);
+        List<Object> layers = new ArrayList<>();
+        for (Layer l : net.layers()) {
+            Map<String, Object> c = new LinkedHashMap<>(l.config());
+            c.put("name", l.name());
+            layers.add(c);
+        }
+        List<Object> weights = new ArrayList<>();
+        for (Param p : net.params()) {
+            Map<String, Object> w = new LinkedHashMap<>();
+            w.put("name", p.name());
+            w.put("shape", p.shape());
+            w.put("file", entryName(p));
+            weights.add(w);
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("format", "inkling-model");
+        json.put("format_version", FORMAT_VERSION);
+        json.put("name", model.name());
+        json.put("input_shape", net.inputShape().toList());
+        json.put("layers", layers);
+        json.put("recipe", model.recipe());
+        json.put("metrics", model.metrics());
+        json.put("class_names", model.classNames());
+        json.put("weights", weights);
+        put(zip, "model.json", Json.writePretty(json).getBytes(StandardCharsets.UTF_8));
+        for (Param p : net.params()) {
+            put(zip, entryName(p), Npy.write(p.shape(), p.value().data, p.size()));
+        }
+        zip.finish();
+    }
+
+    private static String entryName(Param p) {
+        return "weights/" + p.name().replace('/', '.') + ".npy";
+    }
+
+    private static void put(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
+        zip.putNextEntry(new ZipEntry(name));
+        zip.write(bytes);
+        zip.closeEntry();
+    }
+
+    /** Reads and checks a model file. */
+    public static SavedModel load(Path path) throws ModelFileException {
+        try (InputStream in = Files.newInputStream(path)) {
+            return load(in, path.toString());
+        } catch (ModelFileException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new ModelFileException(path.toString(), "cannot be read (" + e + ")", e);
+        }
+    }
+
+    /**
+     * Reads and checks a model from a stream (e.g. a classpath resource); {@code sourceName} names
+     * it in error messages. Checks the zip structure, the JSON, the format version, every layer,
+     * every weight's shape against the architecture, each .npy header and byte length, and that
+     * every value is finite.
+     */
+    public static SavedModel load(InputStream in, String sourceName) throws ModelFileException {
+        return new ModelFileReader(sourceName).read(in);
+    }
+
+    static byte[] toBytes(SavedModel m) throws IOException {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        write(m, b);
+        return b.toByteArray();
+    }
+}

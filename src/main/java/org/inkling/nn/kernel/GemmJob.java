@@ -1,0 +1,159 @@
+package org.inkling.nn.kernel;
+
+import static org.inkling.nn.kernel.MicroKernel.MR;
+import static org.inkling.nn.kernel.MicroKernel.NR;
+
+/**
+ * One product, described once and run either whole or as two halves of the output on two
+ * threads. Each thread's half is a disjoint block of C, and every element is computed by the
+ * same FMA chain whoever computes it, so the split never changes the bits.
+ *
+ * <p>Instances are per calling thread and reused, which keeps a call free of allocation.
+ */
+final class GemmJob {
+    /** Largest depth of a packed block: A micro-panel (MR×KC) stays in L1, B block (KC×NC) in L2. */
+    static final int KC_MAX = 320;
+    /** Widest B block: 320×512 floats = 640 KB, inside the 1 MB L2 of this class of CPU. */
+    static final int NC_MAX = 512;
+
+    float[] a;
+    float[] b;
+    float[] c;
+    boolean transA;
+    boolean transB;
+    int m;
+    int n;
+    int k;
+    boolean direct;
+    /** Split point: rows [0, splitRow) vs [splitRow, m) when splitting rows, else columns at splitCol. */
+    boolean splitRows;
+    int split;
+    volatile Throwable workerError;
+
+    void set(boolean transA, boolean transB, int m, int n, int k, float[] a, float[] b, float[] c, boolean direct) {
+        this.transA = transA;
+        this.transB = transB;
+        this.m = m;
+        this.n = n;
+        this.k = k;
+        this.a = a;
+        this.b = b;
+        this.c = c;
+        this.direct = direct;
+        this.split = -1;
+        this.workerError = null;
+    }
+
+    /** Drops the references to the caller's arrays so that a parked job keeps nothing alive. */
+    void clear() {
+        a = null;
+        b = null;
+        c = null;
+    }
+
+    /** Chooses a split of the output into two halves of similar work; false if it is too small to split. */
+    boolean planSplit() {
+        if (direct) {
+            int quads = (m + 3) / 4;
+            if (quads < 2) {
+                return false;
+            }
+            splitRows = true;
+            split = (quads / 2) * 4;
+            return true;
+        }
+        int rowTiles = (m + MR - 1) / MR;
+        int colPanels = (n + NR - 1) / NR;
+        boolean rowsFirst = m >= n;
+        if ((rowsFirst || colPanels < 2) && rowTiles >= 2) {
+            splitRows = true;
+            split = ((rowTiles + 1) / 2) * MR;
+            return true;
+        }
+        if (colPanels >= 2) {
+            splitRows = false;
+            split = (colPanels / 2) * NR;
+            return true;
+        }
+        return false;
+    }
+
+    void runAll(Workspace ws) {
+        run(0, m, 0, n, ws);
+    }
+
+    /** Runs half {@code part} (0 or 1) of a job whose split was planned. */
+    void runPart(int part, Workspace ws) {
+        if (splitRows) {
+            if (part == 0) {
+                run(0, split, 0, n, ws);
+            } else {
+                run(split, m, 0, n, ws);
+            }
+        } else if (part == 0) {
+            run(0, m, 0, split, ws);
+        } else {
+            run(0, m, split, n, ws);
+        }
+    }
+
+    private void run(int i0, int i1, int j0, int j1, Workspace ws) {
+        if (i0 >= i1 || j0 >= j1) {
+            return;
+        }
+        if (direct) {
+            // Direct kernels always cover whole rows; direct jobs only split by rows.
+            DirectKernels.rows(a, transA ? 1 : k, transA ? m : 1, b, c, i0, i1, n, k, ws);
+        } else {
+            packed(i0, i1, j0, j1, ws);
+        }
+    }
+
+    private void packed(int i0, int i1, int j0, int j1, Workspace ws) {
+        int kBlocks = (k + KC_MAX - 1) / KC_MAX;
+        int kcBase = (k + kBlocks - 1) / kBlocks;
+        int width = j1 - j0;
+        int nBlocks = (width + NC_MAX - 1) / NC_MAX;
+        int ncBase = ((width + nBlocks - 1) / nBlocks + NR - 1) / NR * NR;
+        float[] bp = ws.bPanels(kcBase * ncBase);
+        float[] ap = ws.aPanel(kcBase * MR);
+        float[] tile = ws.tile;
+        for (int jc = j0; jc < j1; jc += ncBase) {
+            int nc = Math.min(ncBase, j1 - jc);
+            int panels = (nc + NR - 1) / NR;
+            for (int pc = 0; pc < k; pc += kcBase) {
+                int kc = Math.min(kcBase, k - pc);
+                boolean accumulate = pc > 0;
+                Packing.packB(b, transB, n, k, pc, kc, jc, nc, bp);
+                for (int ir = i0; ir < i1; ir += MR) {
+                    int mr = Math.min(MR, i1 - ir);
+                    Packing.packA(a, transA, m, k, ir, mr, pc, kc, ap);
+                    for (int q = 0; q < panels; q++) {
+                        int jq = jc + q * NR;
+                        int nr = Math.min(NR, jc + nc - jq);
+                        int bOff = q * kc * NR;
+                        if (mr == MR && nr == NR) {
+                            MicroKernel.kernel(kc, ap, 0, bp, bOff, c, ir * n + jq, n, accumulate);
+                        } else {
+                            edgeTile(kc, ap, bp, bOff, tile, ir, mr, jq, nr, accumulate);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** A tile cut by the edge of C: computed in a scratch tile by the same kernel, then copied. */
+    private void edgeTile(int kc, float[] ap, float[] bp, int bOff, float[] tile,
+                          int ir, int mr, int jq, int nr, boolean accumulate) {
+        if (accumulate) {
+            for (int r = 0; r < mr; r++) {
+                System.arraycopy(c, (ir + r) * n + jq, tile, r * NR, nr);
+            }
+        }
+        MicroKernel.kernel(kc, ap, 0, bp, bOff, tile, 0, NR, accumulate);
+        for (int r = 0; r < mr; r++) {
+            System.arraycopy(tile, r * NR, c, (ir + r) * n + jq, nr);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package org.inkling.nn.kernel;
+
+import java.util.Arrays;
+
+/**
+ * Single-precision matrix products on row-major arrays with the Vector API, on up to two threads.
+ *
+ * <p>Every element of C is computed as one fused-multiply-add chain over p = 0, 1, …, k−1 in
+ * that order, starting from zero, whichever path or thread computes it. So the result is the
+ * same, bit for bit, from run to run, with one thread or two, and for a row whether it is
+ * multiplied alone or inside a batch. (It can differ from EJML, which sums in another order
+ * without FMA, by ordinary float rounding.)
+ *
+ * <p>Paths: products of few rows, narrow outputs (up to one vector, like the 10 classes) and
+ * small products read the operands where they lie ({@link DirectKernels}); the rest pack panels
+ * of A and B and run the register-blocked {@link MicroKernel}. Products of at least
+ * {@link #PARALLEL_MACS} multiply-adds split C into two halves for two threads.
+ */
+public final class VectorGemm {
+    /** Below this many multiply-adds, packing B costs more than it saves. */
+    static final long SMALL_MACS = 1L << 15;
+    /** From this many multiply-adds (about 30 µs on one core) a second thread pays for its hand-off. */
+    static final long PARALLEL_MACS = 1L << 20;
+
+    private static final ThreadLocal<GemmJob> JOB = ThreadLocal.withInitial(GemmJob::new);
+    private static volatile int maxThreads = defaultThreads();
+
+    private VectorGemm() {}
+
+    private static int defaultThreads() {
+        String p = System.getProperty("inkling.gemm.threads");
+        int cpus = Runtime.getRuntime().availableProcessors();
+        int t = cpus;
+        if (p != null) {
+            try {
+                t = Integer.parseInt(p.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("system property inkling.gemm.threads must be 1 or 2, got '" + p + "'", e);
+            }
+        }
+        return Math.max(1, Math.min(2, t));
+    }
+
+    /** Threads a product may use: 1 or 2 (default: 2 when the machine has two cores or more; system property {@code inkling.gemm.threads}). */
+    public static int maxThreads() {
+        return maxThreads;
+    }
+
+    /** Sets the threads a product may use (clamped to 1..2). Results do not depend on it. */
+    public static void setMaxThreads(int threads) {
+        maxThreads = Math.max(1, Math.min(2, threads));
+    }
+
+    /** c = a·b with a m×k, b k×n, c m×n, all row-major. */
+    public static void mult(int m, int n, int k, float[] a, float[] b, float[] c) {
+        run(false, false, m, n, k, a, b, c);
+    }
+
+    /** c = aᵀ·b with a stored k×m, b k×n, c m×n. */
+    public static void multTransA(int m, int n, int k, float[] a, float[] b, float[] c) {
+        run(true, false, m, n, k, a, b, c);
+    }
+
+    /** c = a·bᵀ with a m×k, b stored n×k, c m×n. */
+    public static void multTransB(int m, int n, int k, float[] a, float[] b, float[] c) {
+        run(false, true, m, n, k, a, b, c);
+    }
+
+    private static void run(boolean transA, boolean transB, int m, int n, int k, float[] a, float[] b, float[] c) {
+        check(m, n, k, a, b, c);
+        if (m == 0 || n == 0) {
+            return;
+        }
+        if (k == 0) {
+            Arrays.fill(c, 0, m * n, 0f);
+            return;
+        }
+        long macs = (long) m * n * k;
+        boolean direct = !transB && (m < MicroKernel.MR || n <= MicroKernel.L || macs < SMALL_MACS);
+        GemmJob job = JOB.get();
+        job.set(transA, transB, m, n, k, a, b, c, direct);
+        try {
+            if (maxThreads > 1 && macs >= PARALLEL_MACS && job.planSplit() && GemmPool.get().tryRun(job)) {
+                return;
+            }
+            job.runAll(Workspace.get());
+        } finally {
+            job.clear();
+        }
+    }
+
+    private static void check(int m, int n, int k, float[] a, float[] b, float[] c) {
+        if (m < 0 || n < 0 || k < 0) {
+            throw new IllegalArgumentException("negative matrix size: m=" + m + " n=" + n + " k=" + k);
+        }
+        if (a.length < (long) m * k || b.length < (long) k * n || c.length < (long) m * n) {
+            throw new IllegalArgumentException("array too short for m=" + m + " n=" + n + " k=" + k
+                    + ": a " + a.length + ", b " + b.length + ", c " + c.length);
+        }
+        if (c == a || c == b) {
+            throw new IllegalArgumentException("the output array must not be an input array");
+        }
+    }
+}

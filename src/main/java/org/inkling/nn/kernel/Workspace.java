@@ -1,0 +1,34 @@
+package org.inkling.nn.kernel;
+
+import static org.inkling.nn.kernel.MicroKernel.MR;
+import static org.inkling.nn.kernel.MicroKernel.NR;
+
+/**
+ * Packing buffers of one thread, grown to the largest block seen and then reused, so that a
+ * steady stream of products allocates nothing.
+ */
+final class Workspace {
+    private static final ThreadLocal<Workspace> LOCAL = ThreadLocal.withInitial(Workspace::new);
+
+    private float[] bPanels = new float[0];
+    private float[] aPanel = new float[0];
+    final float[] tile = new float[MR * NR];
+
+    static Workspace get() {
+        return LOCAL.get();
+    }
+
+    float[] bPanels(int size) {
+        if (bPanels.length < size) {
+            bPanels = new float[size];
+        }
+        return bPanels;
+    }
+
+    float[] aPanel(int size) {
+        if (aPanel.length < size) {
+            aPanel = new float[size];
+        }
+        return aPanel;
+    }
+}

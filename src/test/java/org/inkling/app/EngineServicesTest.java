@@ -1,0 +1,121 @@
+package org.inkling.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The adapters over the real engine, MNIST and model files, without the toolkit. */
+class EngineServicesTest {
+    private static final Path MNIST = Path.of(System.getProperty("inkling.mnist", "../shared/data/mnist"));
+
+    @TempDir
+    Path dir;
+
+    /** Records what the runner reports, in order. */
+    static final class Recorder implements TrainingReporter {
+        final List<double[]> batches = new ArrayList<>();
+        final List<double[]> epochs = new ArrayList<>();
+        Supplier<Classifier> snapshot;
+        int begun;
+        Runnable afterBatch = () -> {};
+
+        @Override public void begin(int epochs, int batchesPerEpoch, Supplier<Classifier> snapshot) {
+            this.snapshot = snapshot;
+            begun = batchesPerEpoch;
+        }
+        @Override public void batch(int epoch, int batch, int perEpoch, double loss, double accuracy, long nanos) {
+            batches.add(new double[] {epoch, batch, loss, accuracy});
+            afterBatch.run();
+        }
+        @Override public void epoch(int epoch, int epochs, double loss, double acc, double valLoss, double valAcc) {
+            this.epochs.add(new double[] {epoch, loss, acc, valLoss, valAcc});
+        }
+        @Override public void end() {}
+    }
+
+    private static TrainingSettings settings(int epochs, int subset) {
+        return new TrainingSettings("32", "relu", "adam", 0.003, 100, epochs, 0.1, MNIST, subset);
+    }
+
+    @Test
+    void trainsOnAnMnistSubsetReportingPerBatchLossesAndASnapshot() throws Exception {
+        Recorder recorder = new Recorder();
+        ModelHandle model = new EngineTrainingRunner().train(settings(2, 2000), recorder, new TrainingSwitch());
+
+        assertThat(recorder.begun).isEqualTo(18); // 1800 training images after a 10% split, 100 a batch
+        assertThat(recorder.batches).hasSize(36);
+        assertThat(recorder.epochs).hasSize(2);
+        // Per-batch (not running-mean) losses: the last batches of epoch 2 are well below the first ones.
+        assertThat(recorder.batches.getLast()[2]).isLessThan(recorder.batches.getFirst()[2] / 2);
+        double meanOfEpoch2 = recorder.batches.subList(18, 36).stream().mapToDouble(b -> b[2]).sum() / 18;
+        assertThat(meanOfEpoch2).isCloseTo(recorder.epochs.get(1)[1], org.assertj.core.api.Assertions.within(0.02));
+        assertThat(model.trained()).isTrue();
+        assertThat(model.architecture()).isEqualTo("784-32-10");
+        assertThat(model.testAccuracy().orElseThrow()).isGreaterThan(0.7);
+        float[] p = recorder.snapshot.get().classify(new float[784]);
+        assertThat(p).hasSize(10);
+    }
+
+    @Test
+    void stopEndsTrainingAfterTheCurrentBatchAndKeepsTheNetwork() throws Exception {
+        Recorder recorder = new Recorder();
+        TrainingSwitch control = new TrainingSwitch();
+        recorder.afterBatch = () -> {
+            if (recorder.batches.size() == 3) {
+                control.stop();
+            }
+        };
+        ModelHandle model = new EngineTrainingRunner().train(settings(50, 2000), recorder, control);
+        assertThat(recorder.batches).hasSize(3);
+        assertThat(model.testAccuracy()).isPresent();
+    }
+
+    @Test
+    void savedModelsOpenAgainWithTheSamePredictions() throws Exception {
+        EngineModelStore store = new EngineModelStore();
+        ModelHandle model = store.untrained().withName("round-trip");
+        Path file = dir.resolve("round-trip.inkling");
+        store.save(model, file);
+        ModelHandle opened = store.open(file);
+        float[] x = new float[784];
+        x[300] = 1;
+        x[400] = 0.5f;
+        assertThat(opened.classifier().classify(x)).containsExactly(model.classifier().classify(x));
+        assertThat(opened.name()).isEqualTo("round-trip");
+        assertThat(opened.parameterCount()).isEqualTo(407_050);
+    }
+
+    @Test
+    void theShippedModelLoadsWhenPresentAndIsAbsentOtherwise() throws Exception {
+        EngineModelStore store = new EngineModelStore();
+        Path file = dir.resolve("shipped.inkling");
+        store.save(store.untrained().withName("inkling-default"), file);
+        ModelHandle shipped = new EngineModelStore(() -> Files.newInputStream(file)).shipped().orElseThrow();
+        assertThat(shipped.name()).isEqualTo("inkling-default");
+        assertThat(shipped.trained()).isTrue();
+        assertThat(new EngineModelStore(() -> null).shipped()).isEmpty();
+    }
+
+    @Test
+    void aDamagedFileIsRefusedWithAnErrorNamingIt() throws Exception {
+        Path file = dir.resolve("broken.inkling");
+        Files.write(file, new byte[] {'P', 'K', 3, 4, 0, 1, 2});
+        assertThatThrownBy(() -> new EngineModelStore().open(file))
+                .isInstanceOf(java.io.IOException.class)
+                .hasMessageContaining("broken.inkling");
+    }
+
+    @Test
+    void mnistIsFoundInAGivenFolderAndNotInAnEmptyOne() {
+        MnistFolders mnist = new MnistFolders();
+        assertThat(mnist.holdsMnist(MNIST)).isTrue();
+        assertThat(mnist.holdsMnist(dir)).isFalse();
+    }
+}

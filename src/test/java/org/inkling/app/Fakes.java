@@ -1,0 +1,150 @@
+package org.inkling.app;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.function.Consumer;
+import java.util.function.DoubleConsumer;
+
+/** Test doubles for the view-model tests, which run without the engine or the toolkit. */
+final class Fakes {
+    private Fakes() {}
+
+    /** Marks the 28x28 cells that stroke points fall in (good enough to tell empty from drawn). */
+    static final InkRasterizer GRID = (strokes, pen) -> {
+        float[] image = new float[Classifier.INPUT_SIZE];
+        for (PadStroke s : strokes) {
+            for (PadPoint p : s.points()) {
+                int col = (int) Math.clamp(p.x() * 28, 0, 27);
+                int row = (int) Math.clamp(p.y() * 28, 0, 27);
+                image[row * 28 + col] = 1f;
+            }
+        }
+        return image;
+    };
+
+    /** A classifier whose answer depends on the ink's centre column, with softmax probabilities. */
+    static Classifier byColumn(float sharpness) {
+        return input -> {
+            double sum = 0;
+            double weighted = 0;
+            for (int i = 0; i < input.length; i++) {
+                sum += input[i];
+                weighted += input[i] * (i % 28);
+            }
+            double centre = sum == 0 ? 13.5 : weighted / sum;
+            float[] p = new float[10];
+            double total = 0;
+            for (int d = 0; d < 10; d++) {
+                double z = -sharpness * Math.abs(centre / 2.8 - d - 0.5);
+                p[d] = (float) Math.exp(z);
+                total += p[d];
+            }
+            for (int d = 0; d < 10; d++) {
+                p[d] /= (float) total;
+            }
+            return p;
+        };
+    }
+
+    record Model(String name, boolean trained, Classifier classifier) implements ModelHandle {
+        @Override public String architecture() { return "784-16-10"; }
+        @Override public long parameterCount() { return 784 * 16 + 16 + 16 * 10 + 10; }
+        @Override public OptionalDouble testAccuracy() { return trained ? OptionalDouble.of(0.9) : OptionalDouble.empty(); }
+        @Override public ModelHandle withName(String newName) { return new Model(newName, trained, classifier); }
+    }
+
+    static final class Store implements ModelStore {
+        final List<Path> saved = new ArrayList<>();
+        ModelHandle shipped;
+        IOException failure;
+
+        @Override public Optional<ModelHandle> shipped() { return Optional.ofNullable(shipped); }
+        @Override public ModelHandle untrained() { return new Model("untrained", false, byColumn(0.1f)); }
+        @Override public ModelHandle open(Path file) throws IOException {
+            if (failure != null) {
+                throw failure;
+            }
+            return new Model(file.getFileName().toString(), true, byColumn(2f));
+        }
+        @Override public void save(ModelHandle model, Path file) throws IOException {
+            if (failure != null) {
+                throw failure;
+            }
+            saved.add(file);
+        }
+    }
+
+    static final class Mnist implements MnistSource {
+        Path folder;
+        @Override public Optional<Path> locate() { return Optional.ofNullable(folder); }
+        @Override public boolean holdsMnist(Path f) { return f.equals(folder); }
+        @Override public Path download(DoubleConsumer progress) { progress.accept(1); return folder; }
+    }
+
+    /** Records what the view model asks; answers come from its fields. */
+    static final class Dialogs implements DialogService {
+        final List<String> errors = new ArrayList<>();
+        final List<String> questions = new ArrayList<>();
+        CloseChoice answer = CloseChoice.CANCEL;
+        Path saveTarget;
+        Path openTarget;
+        Path mnistAnswer;
+
+        @Override public void showError(String title, String message) { errors.add(title + ": " + message); }
+        @Override public Optional<Path> chooseModelToOpen() { return Optional.ofNullable(openTarget); }
+        @Override public Optional<Path> chooseModelToSave(String name) { return Optional.ofNullable(saveTarget); }
+        boolean confirmAnswer;
+        @Override public boolean confirm(String header, String message, String yes) { questions.add(header); return confirmAnswer; }
+        @Override public CloseChoice askSaveBeforeClose(String message) { questions.add(message); return answer; }
+        @Override public void resolveMissingMnist(Consumer<Path> onReady) {
+            questions.add("mnist");
+            if (mnistAnswer != null) {
+                onReady.accept(mnistAnswer);
+            }
+        }
+    }
+
+    /**
+     * Trains nothing: reports {@code batches} batches per epoch with a falling loss, sleeping
+     * {@code millisPerBatch} each, honouring pause and stop like the real trainer.
+     */
+    static final class Runner implements TrainingRunner {
+        final int batches;
+        final long millisPerBatch;
+        volatile TrainingSettings lastSettings;
+        volatile int batchesRun;
+
+        Runner(int batches, long millisPerBatch) {
+            this.batches = batches;
+            this.millisPerBatch = millisPerBatch;
+        }
+
+        @Override
+        public ModelHandle train(TrainingSettings s, TrainingReporter reporter, TrainingSwitch control)
+                throws Exception {
+            lastSettings = s;
+            reporter.begin(s.epochs(), batches, () -> byColumn(3f));
+            long start = System.nanoTime();
+            outer:
+            for (int e = 1; e <= s.epochs(); e++) {
+                for (int b = 1; b <= batches; b++) {
+                    if (!control.awaitIfPaused()) {
+                        break outer;
+                    }
+                    if (millisPerBatch > 0) {
+                        Thread.sleep(millisPerBatch);
+                    }
+                    batchesRun++;
+                    double loss = 2.3 / (1 + batchesRun * 0.1);
+                    reporter.batch(e, b, batches, loss, 1 - loss / 2.3, System.nanoTime() - start);
+                }
+                reporter.epoch(e, s.epochs(), 0.5, 0.8, 0.6, 0.75);
+            }
+            return new Model("trained", true, byColumn(3f));
+        }
+    }
+}

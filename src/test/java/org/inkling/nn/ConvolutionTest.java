@@ -1,0 +1,175 @@
+package org.inkling.nn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.data.Offset.offset;
+
+import java.io.ByteArrayInputStream;
+import java.util.List;
+import java.util.Random;
+import java.util.SplittableRandom;
+import org.ejml.data.FMatrixRMaj;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class ConvolutionTest {
+
+    private static Conv2D conv(int filters, int k, Activation a, Shape in, long seed) {
+        Conv2D c = new Conv2D(filters, k, a);
+        c.build("conv2d", in, new SplittableRandom(seed));
+        Random rnd = new Random(seed);
+        float[] b = c.params().get(1).value().data;
+        for (int i = 0; i < b.length; i++) b[i] = (float) rnd.nextGaussian() * 0.2f;
+        return c;
+    }
+
+    @Test
+    void convolutionMatchesADirectLoop() {
+        Shape in = Shape.image(6, 5, 2);
+        Conv2D c = conv(3, 3, Activation.LINEAR, in, 1);
+        FMatrixRMaj x = GradCheck.random(2, in.size(), new Random(2), 1f);
+        FMatrixRMaj out = c.forward(x, false);
+        assertThat(c.outputShape()).isEqualTo(Shape.image(4, 3, 3));
+        float[] k = c.params().get(0).value().data, bias = c.params().get(1).value().data;
+        for (int b = 0; b < 2; b++) {
+            for (int y = 0; y < 4; y++) {
+                for (int xx = 0; xx < 3; xx++) {
+                    for (int f = 0; f < 3; f++) {
+                        double sum = bias[f];
+                        for (int kh = 0; kh < 3; kh++) for (int kw = 0; kw < 3; kw++) for (int ch = 0; ch < 2; ch++) {
+                            // kernel (kh, kw, ch, f), input (y+kh, x+kw, ch), channels last
+                            sum += k[((kh * 3 + kw) * 2 + ch) * 3 + f] * x.get(b, ((y + kh) * 5 + xx + kw) * 2 + ch);
+                        }
+                        assertThat(out.get(b, (y * 3 + xx) * 3 + f)).isCloseTo((float) sum, offset(1e-5f));
+                    }
+                }
+            }
+        }
+        FMatrixRMaj inferred = new FMatrixRMaj(2, out.numCols);
+        c.infer(x, inferred, new FMatrixRMaj(1, 1));
+        assertThat(inferred.data).containsExactly(java.util.Arrays.copyOf(out.data, 2 * out.numCols));
+        assertThat(inferred.numRows).isEqualTo(2);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Activation.class, names = {"RELU", "SIGMOID", "TANH", "LINEAR"})
+    void convGradientsMatchFiniteDifferences(Activation a) {
+        Shape in = Shape.image(5, 6, 2);
+        Conv2D c = conv(3, 3, a, in, 3);
+        Random rnd = new Random(4);
+        FMatrixRMaj x = GradCheck.random(2, in.size(), rnd, 1f);
+        FMatrixRMaj r = GradCheck.random(2, c.outputShape().size(), rnd, 1f);
+        java.util.function.DoubleSupplier loss = () -> GradCheck.project(c.forward(x, true), r);
+        c.forward(x, true);
+        FMatrixRMaj dIn = c.backward(r).copy();
+        Param k = c.params().get(0), b = c.params().get(1);
+        float[] gk = k.grad().data.clone(), gb = b.grad().data.clone();
+        GradCheck.check(a + " kernel", k.value().data, gk, k.size(), loss);
+        GradCheck.check(a + " bias", b.value().data, gb, b.size(), loss);
+        GradCheck.check(a + " input", x.data, dIn.data, x.getNumElements(), loss);
+    }
+
+    @Test
+    void maxPoolPicksWindowMaximaDropsTheOddEdgeAndRoutesGradients() {
+        MaxPool2D p = new MaxPool2D(2);
+        Shape in = Shape.image(5, 4, 3);
+        assertThat(p.build("max_pooling2d", in, new SplittableRandom(1))).isEqualTo(Shape.image(2, 2, 3));
+        Random rnd = new Random(5);
+        // distinct values 0.05 apart, so a finite-difference step never swaps a window's maximum
+        FMatrixRMaj x = new FMatrixRMaj(2, in.size());
+        List<Integer> ranks = new java.util.ArrayList<>(java.util.stream.IntStream.range(0, 120).boxed().toList());
+        java.util.Collections.shuffle(ranks, rnd);
+        for (int i = 0; i < 120; i++) x.data[i] = ranks.get(i) * 0.05f - 3f;
+        FMatrixRMaj out = p.forward(x, true);
+        for (int b = 0; b < 2; b++) for (int y = 0; y < 2; y++) for (int xx = 0; xx < 2; xx++) for (int ch = 0; ch < 3; ch++) {
+            float max = Float.NEGATIVE_INFINITY;
+            for (int py = 0; py < 2; py++) for (int px = 0; px < 2; px++) {
+                max = Math.max(max, x.get(b, ((2 * y + py) * 4 + 2 * xx + px) * 3 + ch));
+            }
+            assertThat(out.get(b, (y * 2 + xx) * 3 + ch)).isEqualTo(max);
+        }
+        FMatrixRMaj r = GradCheck.random(2, 12, rnd, 1f);
+        FMatrixRMaj dIn = p.backward(r).copy();
+        GradCheck.check("pool input", x.data, dIn.data, x.getNumElements(), () -> GradCheck.project(p.forward(x, true), r));
+    }
+
+    @Test
+    void smallCnnGradientsMatchFiniteDifferencesEndToEnd() {
+        Sequential m = new Sequential(Shape.image(7, 7, 1), List.of(new Conv2D(2, 3, Activation.TANH), new MaxPool2D(2),
+                new Conv2D(3, 2, Activation.SIGMOID), new Flatten(), new Dense(4, Activation.TANH), new Dense(3, Activation.SOFTMAX)), 2);
+        Random rnd = new Random(6);
+        FMatrixRMaj x = GradCheck.random(3, 49, rnd, 1f);
+        int[] labels = {2, 0, 1};
+        Loss loss = Losses.SPARSE_CATEGORICAL_CROSSENTROPY;
+        FMatrixRMaj g = new FMatrixRMaj(3, 3);
+        loss.lossAndGradient(m.forward(x, true), labels, g, true);
+        m.backward(g, true);
+        for (Param p : m.params()) {
+            float[] analytical = p.grad().data.clone();
+            GradCheck.check(p.name(), p.value().data, analytical, p.size(), () -> loss.loss(m.forward(x, true), labels), 1e-3f);
+        }
+    }
+
+    /** 8x8 images holding one horizontal (class 0) or vertical (class 1) bar somewhere. */
+    private static ArrayExamples bars(int n, long seed) {
+        Random rnd = new Random(seed);
+        float[][] x = new float[n][64];
+        int[] y = new int[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = i % 2;
+            int pos = rnd.nextInt(8), from = rnd.nextInt(3), len = 4 + rnd.nextInt(2);
+            for (int t = from; t < from + len; t++) x[i][y[i] == 0 ? pos * 8 + t : t * 8 + pos] = 1f;
+            for (int p = 0; p < 64; p++) x[i][p] += (float) rnd.nextGaussian() * 0.05f;
+        }
+        return new ArrayExamples(x, y);
+    }
+
+    @Test
+    void aCnnLearnsBarOrientation() {
+        Sequential m = Architectures.build("conv4,pool,8", 64, Activation.RELU, 2, 1);
+        ArrayExamples train = bars(400, 1), test = bars(200, 2);
+        Trainer.fit(m, new Adam(0.01, 0.9, 0.999, 1e-7, 0), Losses.SPARSE_CATEGORICAL_CROSSENTROPY, train,
+                TrainConfig.of(15, 16, 1), null, null);
+        assertThat(Evaluator.evaluate(m, test).accuracy()).isEqualTo(1.0);
+    }
+
+    @Test
+    void summaryAndCountsMatchKerasForTheMnistCnn() {
+        Sequential m = Architectures.build("cnn", 784, Activation.RELU, 10, 1);
+        assertThat(m.inputShape()).isEqualTo(Shape.image(28, 28, 1));
+        assertThat(m.layers()).extracting(Layer::name).containsExactly(
+                "conv2d", "max_pooling2d", "conv2d_1", "max_pooling2d_1", "flatten", "dense", "dense_1");
+        assertThat(m.summary()).contains("conv2d (Conv2D)").contains("(None, 26, 26, 32)").contains("320")
+                .contains("(None, 5, 5, 64)").contains("flatten (Flatten)").contains("(None, 1600)")
+                .contains("Total params: 225,034");
+        assertThat(m.predict(new float[784])).hasSize(10);
+    }
+
+    @Test
+    void cnnModelFilesRoundTripAndCopiesPredictTheSame() throws Exception {
+        Sequential m = Architectures.build("conv3x5,pool,6", 144, Activation.TANH, 4, 3);
+        byte[] bytes = ModelFile.toBytes(SavedModel.of("cnn", m));
+        SavedModel back = ModelFile.load(new ByteArrayInputStream(bytes), "cnn.inkling");
+        float[] x = new float[144];
+        for (int i = 0; i < 144; i++) x[i] = (i % 7) / 7f;
+        assertThat(back.network().predict(x)).containsExactly(m.predict(x));
+        assertThat(m.copy().predict(x)).containsExactly(m.predict(x));
+        assertThat(back.network().params().get(0).shape()).containsExactly(5, 5, 1, 3);
+    }
+
+    @Test
+    void architectureStringsParseAndBadOnesSayWhy() {
+        assertThat(Architectures.parse("512, 512", Activation.RELU, 10)).extracting(Layer::typeName)
+                .containsExactly("Dense", "Dense", "Dense");
+        assertThat(Architectures.parse("", Activation.RELU, 10)).hasSize(1);
+        assertThat(Architectures.parse("conv8x5,pool3", Activation.RELU, 10)).extracting(Layer::typeName)
+                .containsExactly("Conv2D", "MaxPooling2D", "Flatten", "Dense");
+        assertThat(Architectures.build("512", 784, Activation.RELU, 10, 1).parameterCount()).isEqualTo(407_050);
+        assertThatThrownBy(() -> Architectures.parse("512,conv8", Activation.RELU, 10)).hasMessageContaining("'conv8' cannot follow");
+        assertThatThrownBy(() -> Architectures.parse("512,,10", Activation.RELU, 10)).hasMessageContaining("cannot read ''");
+        assertThatThrownBy(() -> Architectures.parse("dense512", Activation.RELU, 10)).hasMessageContaining("'dense512'");
+        assertThatThrownBy(() -> Architectures.build("conv8", 783, Activation.RELU, 10, 1)).hasMessageContaining("square");
+        assertThatThrownBy(() -> Architectures.build("conv8x30", 784, Activation.RELU, 10, 1)).hasMessageContaining("does not fit");
+    }
+}

@@ -1,0 +1,72 @@
+package org.inkling.nn.kernel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import java.lang.management.ManagementFactory;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Once the JIT has compiled the kernels, a stream of products allocates nothing, on the calling
+ * thread or on the worker: the training loop must not feed the garbage collector. Allocation is
+ * sampled in windows of calls until a window allocates zero bytes (the first windows still run
+ * interpreted code, which boxes vectors); a path that allocates on every call never gets there.
+ */
+class SteadyStateAllocationTest {
+    private static final int WINDOW = 50;
+    private static final long BUDGET_NANOS = 3_000_000_000L;
+
+    @Test
+    void hotShapesAllocateNothingOnceCompiled() {
+        assumeThat(ManagementFactory.getThreadMXBean()).isInstanceOf(com.sun.management.ThreadMXBean.class);
+        VectorGemm.setMaxThreads(2);
+        assertSteadyStateIsAllocationFree(VectorGemmTest.Op.MULT, 128, 512, 784);   // packed, two threads
+        assertSteadyStateIsAllocationFree(VectorGemmTest.Op.TRANS_B, 128, 200, 300); // packed transposed B
+        assertSteadyStateIsAllocationFree(VectorGemmTest.Op.MULT, 128, 10, 512);    // narrow direct path
+        assertSteadyStateIsAllocationFree(VectorGemmTest.Op.MULT, 1, 512, 784);     // one image
+        assertSteadyStateIsAllocationFree(VectorGemmTest.Op.TRANS_A, 7, 33, 5);     // tiny, with a column tail
+    }
+
+    private static void assertSteadyStateIsAllocationFree(VectorGemmTest.Op op, int m, int n, int k) {
+        SplittableRandom rng = new SplittableRandom(9);
+        float[] a = VectorGemmTest.random(rng, m * k);
+        float[] b = VectorGemmTest.random(rng, k * n);
+        float[] c = new float[m * n];
+        VectorGemmTest.apply(op, m, n, k, a, b, c); // starts the worker if the shape uses it
+        long[] threads = threadsToWatch();
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long start = System.nanoTime();
+        long last = -1;
+        while (System.nanoTime() - start < BUDGET_NANOS) {
+            long before = total(mx, threads);
+            for (int i = 0; i < WINDOW; i++) {
+                VectorGemmTest.apply(op, m, n, k, a, b, c);
+            }
+            last = total(mx, threads) - before;
+            if (last == 0) {
+                return;
+            }
+        }
+        assertThat(last).as("bytes allocated by %d calls of %s %dx%dx%d after %d s of warm-up", WINDOW, op, m, n, k,
+                BUDGET_NANOS / 1_000_000_000L).isZero();
+    }
+
+    private static long[] threadsToWatch() {
+        long self = Thread.currentThread().threadId();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().equals("inkling-gemm-worker")) {
+                return new long[] {self, t.threadId()};
+            }
+        }
+        return new long[] {self};
+    }
+
+    private static long total(com.sun.management.ThreadMXBean mx, long[] ids) {
+        long sum = 0;
+        for (long id : ids) {
+            sum += mx.getThreadAllocatedBytes(id);
+        }
+        return sum;
+    }
+}

@@ -1,0 +1,250 @@
+package org.inkling.nn.kernel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.ejml.data.FMatrixRMaj;
+import org.ejml.dense.row.CommonOps_FDRM;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class VectorGemmTest {
+    private static final int[] SIZES = {1, 2, 7, 15, 16, 17, 31, 129, 513, 784};
+    /** Keeps the whole sweep within a few seconds while still pairing every size with every other. */
+    private static final long MAX_MACS = 1_000_000L;
+
+    enum Op { MULT, TRANS_A, TRANS_B }
+
+    @AfterEach
+    void restoreThreads() {
+        VectorGemm.setMaxThreads(2);
+    }
+
+    @Test
+    void everyShapeMatchesEjmlAndTheSequentialFmaChainExactly() {
+        SplittableRandom rng = new SplittableRandom(42);
+        int checked = 0;
+        for (int m : SIZES) {
+            for (int n : SIZES) {
+                for (int k : SIZES) {
+                    if ((long) m * n * k > MAX_MACS) {
+                        continue;
+                    }
+                    for (Op op : Op.values()) {
+                        checkShape(op, m, n, k, rng);
+                        checked++;
+                    }
+                }
+            }
+        }
+        assertThat(checked).isGreaterThan(2500);
+    }
+
+    @Test
+    void hotShapesOfTrainingAndPredictionMatch() {
+        SplittableRandom rng = new SplittableRandom(7);
+        checkShape(Op.MULT, 128, 512, 784, rng);      // X·W1
+        checkShape(Op.MULT, 128, 10, 512, rng);       // H·W2
+        checkShape(Op.MULT, 128, 512, 512, rng);      // H1·W2 of the deeper net
+        checkShape(Op.TRANS_A, 784, 512, 128, rng);   // Xᵀ·dZ
+        checkShape(Op.TRANS_A, 512, 10, 128, rng);    // Hᵀ·dZ2
+        checkShape(Op.TRANS_B, 128, 784, 512, rng);   // dZ·W1ᵀ
+        checkShape(Op.TRANS_B, 128, 512, 10, rng);    // dZ2·W2ᵀ
+        checkShape(Op.MULT, 1, 512, 784, rng);        // one image
+        checkShape(Op.MULT, 1, 10, 512, rng);
+        checkShape(Op.MULT, 600, 512, 40, rng);       // more rows than columns: split by rows
+    }
+
+    @Test
+    void resultDoesNotDependOnThreadCountAndRepeatsBitForBit() {
+        SplittableRandom rng = new SplittableRandom(3);
+        int[][] shapes = {{128, 512, 784}, {784, 512, 128}, {128, 784, 512}, {129, 513, 31}, {600, 10, 512}, {17, 1000, 300}};
+        for (int[] s : shapes) {
+            for (Op op : Op.values()) {
+                int m = s[0], n = s[1], k = s[2];
+                float[] a = random(rng, m * k);
+                float[] b = random(rng, k * n);
+                VectorGemm.setMaxThreads(1);
+                float[] one = new float[m * n];
+                apply(op, m, n, k, a, b, one);
+                VectorGemm.setMaxThreads(2);
+                float[] two = new float[m * n];
+                apply(op, m, n, k, a, b, two);
+                float[] again = new float[m * n];
+                apply(op, m, n, k, a, b, again);
+                assertThat(two).as("%s %dx%dx%d: 1 vs 2 threads", op, m, n, k).isEqualTo(one);
+                assertThat(again).as("%s %dx%dx%d: repeated", op, m, n, k).isEqualTo(two);
+            }
+        }
+    }
+
+    @Test
+    void aRowAloneGivesTheSameBitsAsInsideABatch() {
+        SplittableRandom rng = new SplittableRandom(11);
+        int m = 128, n = 512, k = 784;
+        float[] x = random(rng, m * k);
+        float[] w = random(rng, k * n);
+        float[] batch = new float[m * n];
+        VectorGemm.mult(m, n, k, x, w, batch);
+        for (int row : new int[] {0, 5, 127}) {
+            float[] one = new float[n];
+            VectorGemm.mult(1, n, k, Arrays.copyOfRange(x, row * k, row * k + k), w, one);
+            assertThat(one).isEqualTo(Arrays.copyOfRange(batch, row * n, row * n + n));
+        }
+    }
+
+    @Test
+    void concurrentCallersEachGetTheirOwnCorrectProduct() throws Exception {
+        SplittableRandom rng = new SplittableRandom(5);
+        int m = 128, n = 512, k = 784;
+        float[][] as = new float[4][], bs = new float[4][], expected = new float[4][];
+        for (int t = 0; t < 4; t++) {
+            as[t] = random(rng, m * k);
+            bs[t] = random(rng, k * n);
+            expected[t] = fmaChain(Op.MULT, m, n, k, as[t], bs[t]);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            Future<?>[] futures = new Future<?>[4];
+            for (int t = 0; t < 4; t++) {
+                int id = t;
+                futures[t] = pool.submit(() -> {
+                    float[] c = new float[m * n];
+                    for (int rep = 0; rep < 20; rep++) {
+                        Arrays.fill(c, Float.NaN);
+                        VectorGemm.mult(m, n, k, as[id], bs[id], c);
+                        if (!Arrays.equals(c, expected[id])) {
+                            fail("caller %d got a wrong product on repetition %d", id, rep);
+                        }
+                    }
+                    return null;
+                });
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void emptyInnerDimensionGivesZeros() {
+        float[] c = {1, 2, 3, 4, 5, 6};
+        VectorGemm.mult(2, 3, 0, new float[0], new float[0], c);
+        assertThat(c).containsOnly(0f);
+    }
+
+    @Test
+    void badArgumentsAreRejectedWithTheSizes() {
+        assertThatThrownBy(() -> VectorGemm.mult(2, 2, 2, new float[3], new float[4], new float[4]))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("m=2");
+        float[] same = new float[4];
+        assertThatThrownBy(() -> VectorGemm.mult(2, 2, 2, same, new float[4], same))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("output");
+    }
+
+    private static void checkShape(Op op, int m, int n, int k, SplittableRandom rng) {
+        float[] a = random(rng, m * k);
+        float[] b = random(rng, k * n);
+        float[] c = new float[m * n];
+        Arrays.fill(c, Float.NaN); // stale output must be overwritten, not accumulated into
+        apply(op, m, n, k, a, b, c);
+
+        float[] chain = fmaChain(op, m, n, k, a, b);
+        if (!Arrays.equals(c, chain)) {
+            int i = mismatch(c, chain);
+            fail("%s %dx%dx%d: element (%d,%d) is %s, the FMA chain gives %s", op, m, n, k, i / n, i % n, c[i], chain[i]);
+        }
+
+        float[] ref = ejml(op, m, n, k, a, b);
+        float[] absSum = absProduct(op, m, n, k, a, b);
+        double u = Math.ulp(1f) / 2;
+        for (int i = 0; i < m * n; i++) {
+            // Two float sums of k products each differ by at most about 2·k·u·Σ|a||b|.
+            double tol = 2.0 * (k + 1) * u * absSum[i] + Float.MIN_NORMAL;
+            if (!(Math.abs(c[i] - ref[i]) <= tol)) {
+                fail("%s %dx%dx%d: element (%d,%d) is %s, EJML gives %s (tolerance %s)", op, m, n, k, i / n, i % n, c[i], ref[i], tol);
+            }
+        }
+    }
+
+    private static int mismatch(float[] x, float[] y) {
+        for (int i = 0; i < x.length; i++) {
+            if (Float.floatToRawIntBits(x[i]) != Float.floatToRawIntBits(y[i])) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    static void apply(Op op, int m, int n, int k, float[] a, float[] b, float[] c) {
+        switch (op) {
+            case MULT -> VectorGemm.mult(m, n, k, a, b, c);
+            case TRANS_A -> VectorGemm.multTransA(m, n, k, a, b, c);
+            case TRANS_B -> VectorGemm.multTransB(m, n, k, a, b, c);
+        }
+    }
+
+    /** A(i,p) for the op's storage of a: m×k, or k×m when transposed. */
+    private static float aAt(Op op, float[] a, int m, int k, int i, int p) {
+        return op == Op.TRANS_A ? a[p * m + i] : a[i * k + p];
+    }
+
+    private static float bAt(Op op, float[] b, int n, int k, int p, int j) {
+        return op == Op.TRANS_B ? b[j * k + p] : b[p * n + j];
+    }
+
+    /** The summation order VectorGemm promises: one FMA chain over p from zero. */
+    static float[] fmaChain(Op op, int m, int n, int k, float[] a, float[] b) {
+        float[] c = new float[m * n];
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                float s = 0f;
+                for (int p = 0; p < k; p++) {
+                    s = Math.fma(aAt(op, a, m, k, i, p), bAt(op, b, n, k, p, j), s);
+                }
+                c[i * n + j] = s;
+            }
+        }
+        return c;
+    }
+
+    private static float[] absProduct(Op op, int m, int n, int k, float[] a, float[] b) {
+        float[] c = new float[m * n];
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                double s = 0;
+                for (int p = 0; p < k; p++) {
+                    s += Math.abs((double) aAt(op, a, m, k, i, p) * bAt(op, b, n, k, p, j));
+                }
+                c[i * n + j] = (float) s;
+            }
+        }
+        return c;
+    }
+
+    private static float[] ejml(Op op, int m, int n, int k, float[] a, float[] b) {
+        FMatrixRMaj c = new FMatrixRMaj(m, n);
+        switch (op) {
+            case MULT -> CommonOps_FDRM.mult(FMatrixRMaj.wrap(m, k, a), FMatrixRMaj.wrap(k, n, b), c);
+            case TRANS_A -> CommonOps_FDRM.multTransA(FMatrixRMaj.wrap(k, m, a), FMatrixRMaj.wrap(k, n, b), c);
+            case TRANS_B -> CommonOps_FDRM.multTransB(FMatrixRMaj.wrap(m, k, a), FMatrixRMaj.wrap(n, k, b), c);
+        }
+        return c.data;
+    }
+
+    static float[] random(SplittableRandom rng, int size) {
+        float[] x = new float[size];
+        for (int i = 0; i < size; i++) {
+            x[i] = (float) (rng.nextDouble() * 2 - 1);
+        }
+        return x;
+    }
+}
