@@ -3,12 +3,13 @@
 # ("Inkling...") is mapped and visible on the X display, then closes it as a window manager would
 # (WM_DELETE_WINDOW) and checks it exits 0. Needs DISPLAY (e.g. under Xvfb) and xdotool.
 #   packaging/measure-startup.sh LAUNCHER [RUNS]     e.g. target/dist/Inkling/bin/Inkling 5
-# Prints one line per run and the median in milliseconds. The window poll is every ~10 ms.
+# Prints one line per run and the medians in milliseconds (wall, and CPU time used by then).
+# The window poll is every ~10 ms.
 set -euo pipefail
 launcher="$1"; runs="${2:-5}"
 here="$(cd "$(dirname "$0")" && pwd)"
 [ -n "${DISPLAY:-}" ] || { echo "measure-startup: DISPLAY is not set; run under Xvfb" >&2; exit 2; }
-times=()
+times=(); cpus=()
 for ((i = 1; i <= runs; i++)); do
   log="$(mktemp)"
   t0=$(date +%s%N)
@@ -22,11 +23,15 @@ for ((i = 1; i <= runs; i++)); do
     [ -n "$w" ] || sleep 0.01
   done
   ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+  # CPU time (user + system, all threads) the process had used by then: less disturbed by other
+  # load on the machine than the wall time.
+  cpu=$(awk -v hz="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / hz)}' "/proc/$pid/stat" 2>/dev/null || echo "?")
   python3 "$here/ci/x11-close.py" "$w"
   rc=0; wait "$pid" || rc=$?
   [ "$rc" -eq 0 ] || { echo "measure-startup: the app exited with $rc after the close request:" >&2; cat "$log" >&2; exit 1; }
   rm -f "$log"
-  echo "run $i: window after $ms ms"
-  times+=("$ms")
+  echo "run $i: window after $ms ms (cpu $cpu ms)"
+  times+=("$ms"); cpus+=("$cpu")
 done
-printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print "median " a[int((NR+1)/2)] " ms over " NR " runs"}'
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+echo "median $(printf '%s\n' "${times[@]}" | median) ms (cpu $(printf '%s\n' "${cpus[@]}" | median) ms) over $runs runs"
