@@ -2,7 +2,6 @@ package org.inkling.ink.synth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,11 +15,9 @@ import org.junit.jupiter.api.Test;
 
 /** The stroke sets kept in the repository as test data. */
 class StrokeResourcesTest {
+    /** Read from the checkout: the stroke sets are test data, kept out of the app's jar. */
     private static List<LabeledInk> load(String name) throws Exception {
-        try (InputStream in = StrokeResourcesTest.class.getResourceAsStream("/strokes/" + name)) {
-            assertThat(in).as("classpath /strokes/%s", name).isNotNull();
-            return StrokeFile.read(in, name);
-        }
+        return StrokeFile.read(Path.of("resources/strokes", name));
     }
 
     private static Map<Integer, Integer> perDigit(List<LabeledInk> items) {
