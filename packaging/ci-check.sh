@@ -12,8 +12,8 @@
 # 6. installs the .deb with apt-get (which pulls its Depends), runs /usr/bin/inkling and the
 #    installed app, then removes the package and checks it is gone.
 # Idempotent; needs root for apt-get (as CI is); no standard input. Two runs at once share the
-# machine's one `inkling` package: apt waits for the dpkg lock, but the runs may undo each other. Set INKLING_CHECK_SKIP_BUILD=1
-# to check an existing target/dist without rebuilding.
+# machine's one `inkling` package: apt waits for the dpkg lock, but the runs may undo each other.
+# Set INKLING_CHECK_SKIP_BUILD=1 to check an existing target/dist without rebuilding.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 exec </dev/null
