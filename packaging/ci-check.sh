@@ -11,8 +11,9 @@
 #    closes it (WM_DELETE_WINDOW) and exits 0; start-up times are printed,
 # 6. installs the .deb with apt-get (which pulls its Depends), runs /usr/bin/inkling and the
 #    installed app, then removes the package and checks it is gone.
-# Idempotent; needs root for apt-get (as CI is); no standard input. Set INKLING_CHECK_SKIP_BUILD=1
-# to check an existing target/dist without rebuilding.
+# Idempotent; needs root for apt-get (as CI is); no standard input. Two runs at once share the
+# machine's one `inkling` package: apt waits for the dpkg lock, but the runs may undo each other.
+# Set INKLING_CHECK_SKIP_BUILD=1 to check an existing target/dist without rebuilding.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 exec </dev/null
@@ -35,7 +36,7 @@ if [ "${#need[@]}" -gt 0 ]; then
   # on the build machine for the package to depend on them.
   say "installing ${need[*]}"
   apt-get update -qq
-  apt-get install -y -qq "${need[@]}" >/dev/null
+  apt-get -o DPkg::Lock::Timeout=300 install -y -qq "${need[@]}" >/dev/null
 fi
 jdk=/usr/lib/jvm/temurin-25-jdk-amd64
 [ -x "$jdk/bin/jdeps" ] || jdk="$(ls -d /usr/lib/jvm/*25* | head -n 1)"
@@ -137,14 +138,14 @@ else
     fail ".deb Depends lacks GTK/GL/XTest: $depends"
   fi
   if dpkg -s inkling >/dev/null 2>&1; then
-    if ! apt-get remove -y -qq inkling >/dev/null 2>&1; then
+    if ! apt-get -o DPkg::Lock::Timeout=300 remove -y -qq inkling >/dev/null 2>&1; then
       # An older package whose prerm fails: unpacking ours over it runs our prerm instead.
       say "could not remove the installed inkling; replacing it with dpkg -i first"
       dpkg -i "$deb" >/dev/null 2>&1 || true
-      apt-get remove -y -qq inkling >/dev/null 2>&1 || true
+      apt-get -o DPkg::Lock::Timeout=300 remove -y -qq inkling >/dev/null 2>&1 || true
     fi
   fi
-  if apt-get install -y -qq "./$deb" >target/dist-install.log 2>&1; then
+  if apt-get -o DPkg::Lock::Timeout=300 install -y -qq "./$deb" >target/dist-install.log 2>&1; then
     pass "apt-get install ./$deb"
     check_version /usr/bin/inkling "installed /usr/bin/inkling"
     if [ -f /opt/inkling/lib/inkling-Inkling.desktop ] && grep -q '^Categories=Education;Science;' /opt/inkling/lib/inkling-Inkling.desktop \
@@ -154,7 +155,7 @@ else
       fail "desktop entry or MIME type missing after install"
     fi
     gui_check /usr/bin/inkling "installed app" 1
-    if apt-get purge -y -qq inkling >/dev/null 2>&1 && [ ! -e /usr/bin/inkling ] && [ ! -e /opt/inkling ]; then
+    if apt-get -o DPkg::Lock::Timeout=300 purge -y -qq inkling >/dev/null 2>&1 && [ ! -e /usr/bin/inkling ] && [ ! -e /opt/inkling ]; then
       pass "apt-get purge inkling removed /opt/inkling and /usr/bin/inkling"
     else
       fail "apt-get purge inkling left files behind: $(ls -d /opt/inkling /usr/bin/inkling 2>/dev/null)"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Records the classes a real start of the desktop app loads into packaging/cds/inkling.classlist,
-# from which `mvn -Pdist package` dumps the app-image's CDS archive (lib/app/inkling.jsa).
+# Records the classes a real start of the desktop app (and a `predict` run) loads into
+# packaging/cds/inkling.classlist, from which `mvn -Pdist package` dumps the app-image's CDS
+# archive (lib/app/inkling.jsa).
 # Run it when the app's start-up changes (new views, libraries), then rebuild and commit the list:
 #   mvn -Pdist -Dinkling.dist.installer.skip=true -DskipTests package && bash packaging/update-classlist.sh
 # Needs target/dist/Inkling, xdotool, and a DISPLAY or Xvfb. Stale entries only cost a warning.
@@ -32,5 +33,13 @@ done
 sleep 3   # let the first frames render: their classes belong in the list too
 python3 packaging/ci/x11-close.py "$w"
 wait "$pid"
+# The command line's classes too (picocli, the predict path): their plain class names are appended;
+# the @-lines (lambda forms, constant pools) of the app's list stay as they are.
+cli="$(mktemp)"
+strokes=resources/strokes/hershey-digits.jsonl
+if [ -f "$strokes" ]; then cli_args=(predict --strokes "$strokes"); else cli_args=(--help); fi
+JAVA_TOOL_OPTIONS="-Xshare:off -XX:DumpLoadedClassList=$cli" "$launcher" "${cli_args[@]}" >/dev/null 2>&1 || true
+awk 'NR == FNR { seen[$1] = 1; next } !/^[#@]/ && !($1 in seen) { print $1 }' "$tmp" "$cli" >>"$tmp"
+rm -f "$cli"
 mv "$tmp" "$out"
 echo "update-classlist: $(grep -vc '^[#@]' "$out") classes in $out"
