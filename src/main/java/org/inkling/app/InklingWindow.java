@@ -68,7 +68,9 @@ public final class InklingWindow {
         } catch (IOException e) {
             throw new UncheckedIOException("The main view could not be loaded", e);
         }
-        Scene scene = new Scene(root, 1360, 860);
+        // Fit the screen we open on: a 1366x768 laptop must see the whole window, status bar included.
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(root, Math.min(1360, screen.getWidth() * 0.95), Math.min(860, screen.getHeight() * 0.95));
         scene.getStylesheets().add(Objects.requireNonNull(
                 InklingWindow.class.getResource("inkling.css")).toExternalForm());
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::shortcut);
@@ -80,8 +82,8 @@ public final class InklingWindow {
         if (icon != null) {
             stage.getIcons().add(new Image(icon));
         }
-        stage.setMinWidth(1100);
-        stage.setMinHeight(720);
+        stage.setMinWidth(Math.min(1100, screen.getWidth()));
+        stage.setMinHeight(Math.min(720, screen.getHeight()));
         stage.setScene(scene);
         stage.setOnCloseRequest(this::onCloseRequest);
         main.loadStartupModel();
