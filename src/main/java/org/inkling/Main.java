@@ -10,8 +10,13 @@ import org.inkling.cli.InklingCommand;
 public final class Main {
     private Main() {}
 
+    /** A lone existing {@code .inkling} file: what a file manager passes when a model is double-clicked. */
+    static boolean opensModelFile(String[] args) {
+        return args.length == 1 && args[0].endsWith(".inkling") && java.nio.file.Files.isRegularFile(java.nio.file.Path.of(args[0]));
+    }
+
     public static void main(String[] args) {
-        if (args.length == 0) {
+        if (args.length == 0 || opensModelFile(args)) {
             org.inkling.app.InklingApp.launchApp(args);
             return;
         }

@@ -14,6 +14,8 @@ public final class InklingApp extends Application {
     @Override
     public void start(Stage stage) {
         window = InklingWindow.show(stage, EngineServices.create(), null);
+        // The desktop's "open with Inkling" passes the model file as the only argument.
+        getParameters().getRaw().stream().findFirst().map(java.nio.file.Path::of).ifPresent(window::openModel);
     }
 
     @Override

@@ -90,6 +90,11 @@ public final class InklingWindow {
         stage.show();
     }
 
+    /** Opens a model file given on the command line (a double-clicked {@code .inkling} file). */
+    public void openModel(java.nio.file.Path file) {
+        main.open(file);
+    }
+
     /** Esc/Delete clear the pad, Ctrl+Z or Backspace undo a stroke, unless a text field wants the key. */
     private void shortcut(KeyEvent e) {
         if (stage.getScene().getFocusOwner() instanceof TextInputControl) {
