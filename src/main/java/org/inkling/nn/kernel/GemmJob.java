@@ -10,7 +10,7 @@ import static org.inkling.nn.kernel.MicroKernel.NR;
  *
  * <p>Instances are per calling thread and reused, which keeps a call free of allocation.
  */
-final class GemmJob {
+final class GemmJob implements PoolTask {
     /** Largest depth of a packed block: A micro-panel (MR×KC) stays in L1, B block (KC×NC) in L2. */
     static final int KC_MAX = 320;
     /** Widest B block: 320×512 floats = 640 KB, inside the 1 MB L2 of this class of CPU. */
@@ -29,6 +29,18 @@ final class GemmJob {
     boolean splitRows;
     int split;
     volatile Throwable workerError;
+
+    @Override
+    public Throwable workerError() {
+        Throwable t = workerError;
+        workerError = null;
+        return t;
+    }
+
+    @Override
+    public void setWorkerError(Throwable t) {
+        workerError = t;
+    }
 
     void set(boolean transA, boolean transB, int m, int n, int k, float[] a, float[] b, float[] c, boolean direct) {
         this.transA = transA;
@@ -83,7 +95,8 @@ final class GemmJob {
     }
 
     /** Runs half {@code part} (0 or 1) of a job whose split was planned. */
-    void runPart(int part, Workspace ws) {
+    @Override
+    public void runPart(int part, Workspace ws) {
         if (splitRows) {
             if (part == 0) {
                 run(0, split, 0, n, ws);

@@ -4,7 +4,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Two threads for one product: the caller runs half 0 and a single daemon worker runs half 1.
+ * Two threads for one product (or one {@link Parallel} loop): the caller runs half 0 and a single
+ * daemon worker runs half 1.
  *
  * <p>Only one product uses the worker at a time; a second caller that finds it busy runs its
  * product alone, which gives the same bits. The worker spins briefly after a job because in
@@ -18,7 +19,7 @@ final class GemmPool {
     private final AtomicBoolean busy = new AtomicBoolean();
     private volatile Thread worker;
     private volatile Thread caller;
-    private volatile GemmJob job;
+    private volatile PoolTask job;
     private volatile int posted;
     private volatile int finished;
 
@@ -27,7 +28,7 @@ final class GemmPool {
     }
 
     /** Runs both halves of {@code j}, one on the worker; false (and nothing run) if another product holds the worker. */
-    boolean tryRun(GemmJob j) {
+    boolean tryRun(PoolTask j) {
         if (!busy.compareAndSet(false, true)) {
             return false;
         }
@@ -44,9 +45,8 @@ final class GemmPool {
                 awaitFinished(s);
                 job = null;
             }
-            Throwable e = j.workerError;
+            Throwable e = j.workerError();
             if (e != null) {
-                j.workerError = null;
                 if (e instanceof RuntimeException re) {
                     throw re;
                 }
@@ -98,11 +98,11 @@ final class GemmPool {
                 }
             }
             seen = s;
-            GemmJob j = job;
+            PoolTask j = job;
             try {
                 j.runPart(1, ws);
             } catch (Throwable t) {
-                j.workerError = t;
+                j.setWorkerError(t);
             }
             finished = s;
             LockSupport.unpark(caller);
