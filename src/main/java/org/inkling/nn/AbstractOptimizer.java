@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
+import org.inkling.nn.kernel.Parallel;
 
 /**
  * The bookkeeping every optimiser shares: parameters, slots, the step count and Keras 3's decoupled
@@ -58,8 +59,9 @@ abstract class AbstractOptimizer implements Optimizer {
         if (params.isEmpty()) throw new IllegalStateException("call init(params) before step()");
         prepareStep(iterations + 1);
         for (int i = 0; i < params.size(); i++) {
-            Param p = params.get(i);
-            update(p.value().data, p.grad().data, slots.get(i), p.size());
+            current = i;
+            // Element-wise and independent, so splitting the big kernels over both cores changes no bit.
+            Parallel.forRange(params.get(i).size(), PARALLEL_MIN, VECTOR_ALIGN, updateRange);
         }
         iterations++;
     }
@@ -67,8 +69,20 @@ abstract class AbstractOptimizer implements Optimizer {
     /** Per-step constants (Adam's bias correction); {@code localStep} counts from 1. */
     protected void prepareStep(long localStep) {}
 
-    /** Updates {@code w[0..n)} from {@code g} in one pass, decay included. */
-    protected abstract void update(float[] w, float[] g, float[][] slots, int n);
+    /** Below this many weights a second thread costs more than it saves. */
+    private static final int PARALLEL_MIN = 1 << 16;
+    private static final int VECTOR_ALIGN = FloatVector.SPECIES_PREFERRED.length();
+    /** The parameter being updated; read by {@link #updateRange} on both threads of a step. */
+    private int current;
+    private final Parallel.Range updateRange = this::updateRange;
+
+    private void updateRange(int from, int to) {
+        Param p = params.get(current);
+        update(p.value().data, p.grad().data, slots.get(current), from, to);
+    }
+
+    /** Updates {@code w[from..to)} from {@code g} in one pass, decay included. */
+    protected abstract void update(float[] w, float[] g, float[][] slots, int from, int to);
 
     @Override
     public void reset() {

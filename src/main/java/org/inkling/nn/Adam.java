@@ -39,11 +39,11 @@ public final class Adam extends AbstractOptimizer {
     }
 
     @Override
-    protected void update(float[] w, float[] g, float[][] slots, int n) {
+    protected void update(float[] w, float[] g, float[][] slots, int from, int to) {
         final float d = decayFactor(), al = alpha, e = epsilon, c1 = 1f - beta1, c2 = 1f - beta2;
         final float[] m = slots[0], v = slots[1];
-        int i = 0;
-        for (int upper = S.loopBound(n); i < upper; i += S.length()) {
+        int i = from;
+        for (int upper = from + S.loopBound(to - from); i < upper; i += S.length()) {
             FloatVector gv = FloatVector.fromArray(S, g, i);
             FloatVector mv = FloatVector.fromArray(S, m, i);
             mv = mv.add(gv.sub(mv).mul(c1));
@@ -53,7 +53,7 @@ public final class Adam extends AbstractOptimizer {
             vv.intoArray(v, i);
             FloatVector.fromArray(S, w, i).mul(d).sub(mv.mul(al).div(vv.sqrt().add(e))).intoArray(w, i);
         }
-        for (; i < n; i++) {
+        for (; i < to; i++) {
             float gi = g[i];
             m[i] = m[i] + (gi - m[i]) * c1;
             v[i] = v[i] + (gi * gi - v[i]) * c2;

@@ -30,18 +30,18 @@ public final class RmsProp extends AbstractOptimizer {
     }
 
     @Override
-    protected void update(float[] w, float[] g, float[][] slots, int n) {
+    protected void update(float[] w, float[] g, float[][] slots, int from, int to) {
         final float d = decayFactor(), r = rho, r1 = 1f - rho, a = lr, e = epsilon;
         final float[] v = slots[0];
-        int i = 0;
-        for (int upper = S.loopBound(n); i < upper; i += S.length()) {
+        int i = from;
+        for (int upper = from + S.loopBound(to - from); i < upper; i += S.length()) {
             FloatVector gv = FloatVector.fromArray(S, g, i);
             FloatVector vv = FloatVector.fromArray(S, v, i).mul(r).add(gv.mul(gv).mul(r1));
             vv.intoArray(v, i);
             FloatVector inc = gv.mul(a).div(vv.add(e).sqrt());
             FloatVector.fromArray(S, w, i).mul(d).sub(inc).intoArray(w, i);
         }
-        for (; i < n; i++) {
+        for (; i < to; i++) {
             float gi = g[i];
             v[i] = v[i] * r + gi * gi * r1;
             w[i] = w[i] * d - gi * a / (float) Math.sqrt(v[i] + e);

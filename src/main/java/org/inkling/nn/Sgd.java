@@ -30,26 +30,26 @@ public final class Sgd extends AbstractOptimizer {
     }
 
     @Override
-    protected void update(float[] w, float[] g, float[][] slots, int n) {
+    protected void update(float[] w, float[] g, float[][] slots, int from, int to) {
         final float d = decayFactor(), m = momentum, a = lr;
         final float[] v = slots[0];
-        int i = 0;
+        int i = from;
         if (m == 0f) {
-            for (int upper = S.loopBound(n); i < upper; i += S.length()) {
+            for (int upper = from + S.loopBound(to - from); i < upper; i += S.length()) {
                 FloatVector wv = FloatVector.fromArray(S, w, i).mul(d);
                 wv.sub(FloatVector.fromArray(S, g, i).mul(a)).intoArray(w, i);
             }
-            for (; i < n; i++) w[i] = w[i] * d - g[i] * a;
+            for (; i < to; i++) w[i] = w[i] * d - g[i] * a;
             return;
         }
-        for (int upper = S.loopBound(n); i < upper; i += S.length()) {
+        for (int upper = from + S.loopBound(to - from); i < upper; i += S.length()) {
             FloatVector wv = FloatVector.fromArray(S, w, i).mul(d);
             FloatVector step = FloatVector.fromArray(S, g, i).mul(a);
             FloatVector vv = FloatVector.fromArray(S, v, i).mul(m).sub(step);
             vv.intoArray(v, i);
             (nesterov ? wv.add(vv.mul(m).sub(step)) : wv.add(vv)).intoArray(w, i);
         }
-        for (; i < n; i++) {
+        for (; i < to; i++) {
             float wi = w[i] * d, step = g[i] * a;
             v[i] = v[i] * m - step;
             w[i] = nesterov ? wi + (v[i] * m - step) : wi + v[i];
