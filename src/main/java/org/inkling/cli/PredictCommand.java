@@ -12,6 +12,7 @@ import org.inkling.data.IdxReader;
 import org.inkling.ink.InkRenderer;
 import org.inkling.ink.LabeledInk;
 import org.inkling.ink.StrokeFile;
+import org.inkling.nn.Metrics;
 import org.inkling.nn.SavedModel;
 import org.inkling.nn.Sequential;
 import picocli.CommandLine.ArgGroup;
@@ -88,7 +89,7 @@ final class PredictCommand implements Callable<Integer> {
     }
 
     private void report(String source, Integer label, float[] p) {
-        int predicted = argmax(p);
+        int predicted = Metrics.argmax(p);
         count++;
         if (label != null) {
             if (confusion == null) confusion = new Confusion(p.length);
@@ -120,11 +121,5 @@ final class PredictCommand implements Callable<Integer> {
             System.out.println();
             System.out.print(Reports.classification(confusion.accuracy(), Double.NaN, confusion.perClassAccuracy(), confusion.matrix()));
         }
-    }
-
-    static int argmax(float[] p) {
-        int best = 0;
-        for (int i = 1; i < p.length; i++) if (p[i] > p[best]) best = i;
-        return best;
     }
 }
