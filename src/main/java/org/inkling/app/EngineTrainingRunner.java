@@ -16,7 +16,6 @@ import org.inkling.nn.Optimizers;
 import org.inkling.nn.Sequential;
 import org.inkling.nn.TrainConfig;
 import org.inkling.nn.Trainer;
-import org.inkling.nn.TrainingControl;
 import org.inkling.nn.TrainingListener;
 import org.inkling.nn.TrainingResult;
 import org.inkling.nn.kernel.VectorGemm;
@@ -52,9 +51,8 @@ final class EngineTrainingRunner implements TrainingRunner {
                 Activation.parse(s.activation()), Classifier.CLASSES, seed);
         Optimizer optimizer = Optimizers.create(s.optimizer(), s.learningRate());
         TrainConfig config = TrainConfig.of(s.epochs(), s.batchSize(), seed).withValidationSplit(s.validationSplit());
-        TrainingControl engineControl = new TrainingControl();
         TrainingResult result = Trainer.fit(network, optimizer, Losses.SPARSE_CATEGORICAL_CROSSENTROPY, train,
-                config, new Forwarder(network, reporter, control, engineControl), engineControl);
+                config, new Forwarder(network, reporter), control.engineControl());
         if (result.status() == TrainingResult.Status.DIVERGED) {
             throw new IllegalStateException(result.message());
         }
@@ -96,8 +94,6 @@ final class EngineTrainingRunner implements TrainingRunner {
     private static final class Forwarder implements TrainingListener {
         private final Sequential network;
         private final TrainingReporter reporter;
-        private final TrainingSwitch control;
-        private final TrainingControl engineControl;
         private long start;
         private int batchSize;
         private int trainSize;
@@ -105,11 +101,9 @@ final class EngineTrainingRunner implements TrainingRunner {
         private double correct;
         private long seen;
 
-        Forwarder(Sequential network, TrainingReporter reporter, TrainingSwitch control, TrainingControl engineControl) {
+        Forwarder(Sequential network, TrainingReporter reporter) {
             this.network = network;
             this.reporter = reporter;
-            this.control = control;
-            this.engineControl = engineControl;
         }
 
         @Override
@@ -141,14 +135,6 @@ final class EngineTrainingRunner implements TrainingRunner {
             seen = nowSeen;
             reporter.batch(e.epoch(), e.batch(), e.batchesPerEpoch(), loss, Math.clamp(accuracy, 0, 1),
                     System.nanoTime() - start);
-            try {
-                if (!control.awaitIfPaused()) {
-                    engineControl.cancel();
-                }
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                engineControl.cancel();
-            }
         }
 
         @Override

@@ -1,55 +1,58 @@
 package org.inkling.app;
 
+import org.inkling.nn.TrainingControl;
+
 /**
- * Pause, resume and stop requests from the FX thread to the training thread. The training thread
- * calls {@link #awaitIfPaused()} between batches; it returns at once unless paused.
+ * Pause, resume and stop requests from the FX thread to the training thread: the engine's
+ * {@link TrainingControl}, which the trainer honours between batches, plus the app's own "the
+ * window is closing, nobody waits for the result".
  */
 public final class TrainingSwitch {
-    private boolean paused;
-    private boolean stopped;
-    private boolean abandoned;
+    private final TrainingControl control = new TrainingControl();
+    private volatile boolean abandoned;
 
-    public synchronized void pause() {
-        if (!stopped) {
-            paused = true;
-        }
+    /** The control to hand to {@code Trainer.fit}. */
+    public TrainingControl engineControl() {
+        return control;
     }
 
-    public synchronized void resume() {
-        paused = false;
-        notifyAll();
+    public void pause() {
+        control.pause();
+    }
+
+    public void resume() {
+        control.resume();
     }
 
     /** Asks training to end after the current batch; also wakes a paused run so it can end. */
-    public synchronized void stop() {
-        stopped = true;
-        paused = false;
-        notifyAll();
+    public void stop() {
+        control.cancel();
     }
 
     /** Stops, and says that nobody waits for the result (the window is closing): skip the extras. */
-    public synchronized void abandon() {
+    public void abandon() {
         abandoned = true;
         stop();
     }
 
-    public synchronized boolean isAbandoned() {
+    public boolean isAbandoned() {
         return abandoned;
     }
 
-    public synchronized boolean isPaused() {
-        return paused;
+    public boolean isPaused() {
+        return control.isPaused();
     }
 
-    public synchronized boolean isStopped() {
-        return stopped;
+    public boolean isStopped() {
+        return control.isCancelled();
     }
 
-    /** Blocks while paused; returns whether training should go on (false once stopped). */
-    public synchronized boolean awaitIfPaused() throws InterruptedException {
-        while (paused && !stopped) {
-            wait();
-        }
-        return !stopped;
+    /**
+     * Blocks while paused, for runners that train without the engine's trainer (the tests' fakes);
+     * returns whether training should go on (false once stopped, or when interrupted).
+     */
+    public boolean awaitIfPaused() {
+        control.awaitIfPaused();
+        return !control.isCancelled();
     }
 }
