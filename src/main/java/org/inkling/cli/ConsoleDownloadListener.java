@@ -7,7 +7,7 @@ import org.inkling.data.MnistFile;
 
 /** Draws MNIST download progress on standard error, so {@code --json} output on standard out stays clean. */
 final class ConsoleDownloadListener implements DownloadListener {
-    private final ProgressBar bar = new ProgressBar(System.err, System.console() != null);
+    private final ProgressBar bar = ProgressBar.forStderr();
     private final long start = System.nanoTime();
     private MnistFile current;
 

@@ -100,11 +100,11 @@ final class ModelRecipeOptions {
     }
 
     /** The recipe as recorded in the model file. */
-    Map<String, Object> describe() {
+    Map<String, Object> describe(Optimizer trained) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("architecture", arch);
         m.put("activation", activation);
-        m.put("optimizer", optimizer().config());
+        m.put("optimizer", trained.config());
         m.put("lr_schedule", schedule().toMap());
         m.put("augmentation", augmentationConfig().toMap());
         m.put("synthetic_per_class", synthetic);

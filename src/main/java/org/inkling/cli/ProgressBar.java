@@ -23,7 +23,15 @@ final class ProgressBar {
     }
 
     static ProgressBar forStdout() {
-        return new ProgressBar(System.out, System.console() != null && System.console().isTerminal());
+        return new ProgressBar(System.out, isTerminal());
+    }
+
+    static ProgressBar forStderr() {
+        return new ProgressBar(System.err, isTerminal());
+    }
+
+    private static boolean isTerminal() {
+        return System.console() != null && System.console().isTerminal();
     }
 
     /** Draws the bar if the terminal is interactive and the last draw is old enough (or {@code done == total}). */

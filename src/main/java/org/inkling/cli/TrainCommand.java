@@ -98,7 +98,7 @@ final class TrainCommand implements Callable<Integer> {
         metrics.put("epochs", result.epochsCompleted());
         metrics.put("epoch_seconds", epochSeconds);
 
-        Map<String, Object> fullRecipe = recipe.describe();
+        Map<String, Object> fullRecipe = recipe.describe(optimizer);
         fullRecipe.put("epochs", epochs);
         fullRecipe.put("batch_size", batch);
         fullRecipe.put("seed", seed);
