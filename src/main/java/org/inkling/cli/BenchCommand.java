@@ -16,6 +16,7 @@ import org.inkling.nn.Sequential;
 import org.inkling.nn.TrainConfig;
 import org.inkling.nn.Trainer;
 import org.inkling.nn.TrainingListener.EpochEvent;
+import org.inkling.nn.kernel.VectorGemm;
 import org.inkling.nn.TrainingResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,7 +28,10 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Time training epochs and prediction on real MNIST.",
-                "Reports the median epoch after the first, samples/s, GFLOP/s, prediction latency and peak memory."})
+                "Reports the median epoch after the first, samples/s, GFLOP/s, prediction latency and peak memory.",
+                "GFLOP/s count the arithmetic of the dense products; products skip the steps where their",
+                "left operand is zero (blank pixels, zero relu outputs), so the figure can exceed the",
+                "processor's. Start with INKLING_JAVA_OPTS=-Dinkling.gemm.skipZeros=false to time the dense engine."})
 final class BenchCommand implements Callable<Integer> {
     @Mixin
     DataOptions data = new DataOptions();
@@ -82,13 +86,15 @@ final class BenchCommand implements Callable<Integer> {
         s.put("predict_one_microseconds", predictOneMicros);
         s.put("predict_batch10000_milliseconds", predictBatchMillis);
         s.put("peak_memory_mb", PeakMemory.megabytes());
+        s.put("skip_zeros", VectorGemm.skipsZeros());
         s.put("cores", Runtime.getRuntime().availableProcessors());
         s.put("java", Runtime.version().toString());
         if (json) {
             new JsonLines(System.out).summary(s);
         } else {
-            System.out.printf(Locale.ROOT, "%nEpoch (median after the first): %.3f s  = %,.0f samples/s, %.1f GFLOP/s%n",
-                    epochSeconds, train.size() / epochSeconds, flops / epochSeconds / 1e9);
+            System.out.printf(Locale.ROOT, "%nEpoch (median after the first): %.3f s  = %,.0f samples/s, %.1f GFLOP/s%s%n",
+                    epochSeconds, train.size() / epochSeconds, flops / epochSeconds / 1e9,
+                    VectorGemm.skipsZeros() ? " (dense-equivalent; zero steps skipped)" : " (dense engine)");
             System.out.printf(Locale.ROOT, "Predict one image: %.1f us; 10,000 images: %.1f ms; peak memory %.0f MB%n",
                     predictOneMicros, predictBatchMillis, PeakMemory.megabytes());
         }

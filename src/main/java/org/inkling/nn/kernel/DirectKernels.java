@@ -13,7 +13,7 @@ import jdk.incubator.vector.FloatVector;
  * <p>B is row-major k×n (the {@code mult} and {@code multTransA} cases); A is addressed as
  * A(i,p) = a[i*ars + p*acs], which covers both A and Aᵀ. Each element of C is one FMA chain over
  * p in increasing order starting from zero, the same order as {@link MicroKernel}, so the choice
- * of path never changes the result.
+ * of path never changes the result. A single row skips its zero steps as the packed path does.
  *
  * <p>No masked vector operations: on this class of CPU a masked load costs about three times a
  * plain one, and one that reaches past the end of the array leaves the intrinsic and allocates.
@@ -38,16 +38,18 @@ final class DirectKernels {
                 rows4x1(a, ars, acs, b, c, i, j, n, k);
             }
         }
+        int[] steps = ws.steps(k);
         for (; i < i1 && nFull > 0; i++) {
+            int kept = nonZeroSteps(a, i * ars, acs, k, steps);
             int j = 0;
             for (; j + 16 * L <= nFull; j += 16 * L) {
-                row1x16(a, ars, acs, b, c, i, j, n, k);
+                row1x16(steps, kept, a, i * ars, acs, b, c, i * n + j, j, n);
             }
             for (; j + 4 * L <= nFull; j += 4 * L) {
-                row1x4(a, ars, acs, b, c, i, j, n, k);
+                row1x4(steps, kept, a, i * ars, acs, b, c, i * n + j, j, n);
             }
             for (; j < nFull; j += L) {
-                row1x1(a, ars, acs, b, c, i, j, n, k);
+                row1x1(steps, kept, a, i * ars, acs, b, c, i * n + j, j, n);
             }
         }
         if (tail > 0) {
@@ -112,12 +114,12 @@ final class DirectKernels {
      * One row, 16 vectors (256 columns): reads B in long sequential runs, which is what a single
      * image is bound by (the 1.6 MB of the first weight matrix, streamed from L3).
      */
-    private static void row1x16(float[] a, int ars, int acs, float[] b, float[] c, int i, int j, int n, int k) {
+    private static void row1x16(int[] steps, int kept, float[] a, int a0, int acs, float[] b, float[] c, int o, int j, int n) {
         FloatVector z = FloatVector.zero(S);
         FloatVector c0 = z, c1 = z, c2 = z, c3 = z, c4 = z, c5 = z, c6 = z, c7 = z;
         FloatVector c8 = z, c9 = z, c10 = z, c11 = z, c12 = z, c13 = z, c14 = z, c15 = z;
-        int a0 = i * ars;
-        for (int p = 0; p < k; p++) {
+        for (int s = 0; s < kept; s++) {
+            int p = steps[s];
             int bi = p * n + j;
             FloatVector v = FloatVector.broadcast(S, a[a0 + p * acs]);
             c0 = FloatVector.fromArray(S, b, bi + 0 * L).fma(v, c0);
@@ -137,7 +139,6 @@ final class DirectKernels {
             c14 = FloatVector.fromArray(S, b, bi + 14 * L).fma(v, c14);
             c15 = FloatVector.fromArray(S, b, bi + 15 * L).fma(v, c15);
         }
-        int o = i * n + j;
         c0.intoArray(c, o + 0 * L);
         c1.intoArray(c, o + 1 * L);
         c2.intoArray(c, o + 2 * L);
@@ -157,11 +158,11 @@ final class DirectKernels {
     }
 
     /** One row, four vectors: four independent FMA chains, enough to hide the FMA latency. */
-    private static void row1x4(float[] a, int ars, int acs, float[] b, float[] c, int i, int j, int n, int k) {
+    private static void row1x4(int[] steps, int kept, float[] a, int a0, int acs, float[] b, float[] c, int o, int j, int n) {
         FloatVector z = FloatVector.zero(S);
         FloatVector c0 = z, c1 = z, c2 = z, c3 = z;
-        int a0 = i * ars;
-        for (int p = 0; p < k; p++) {
+        for (int s = 0; s < kept; s++) {
+            int p = steps[s];
             int bi = p * n + j;
             FloatVector v = FloatVector.broadcast(S, a[a0 + p * acs]);
             c0 = FloatVector.fromArray(S, b, bi).fma(v, c0);
@@ -169,20 +170,33 @@ final class DirectKernels {
             c2 = FloatVector.fromArray(S, b, bi + 2 * L).fma(v, c2);
             c3 = FloatVector.fromArray(S, b, bi + 3 * L).fma(v, c3);
         }
-        int o = i * n + j;
         c0.intoArray(c, o);
         c1.intoArray(c, o + L);
         c2.intoArray(c, o + 2 * L);
         c3.intoArray(c, o + 3 * L);
     }
 
-    private static void row1x1(float[] a, int ars, int acs, float[] b, float[] c, int i, int j, int n, int k) {
+    private static void row1x1(int[] steps, int kept, float[] a, int a0, int acs, float[] b, float[] c, int o, int j, int n) {
         FloatVector c0 = FloatVector.zero(S);
-        int a0 = i * ars;
-        for (int p = 0; p < k; p++) {
+        for (int s = 0; s < kept; s++) {
+            int p = steps[s];
             c0 = FloatVector.fromArray(S, b, p * n + j).fma(FloatVector.broadcast(S, a[a0 + p * acs]), c0);
         }
-        c0.intoArray(c, i * n + j);
+        c0.intoArray(c, o);
+    }
+
+    /**
+     * The steps p < k at which A(i, p) = a[a0 + p*acs] is not ±0, into {@code steps}; returns
+     * their count. One row's chain skips the others exactly (see {@link Packing#packA}): a drawing
+     * is mostly blank, so one image through the first layer reads a fifth of its weights.
+     */
+    static int nonZeroSteps(float[] a, int a0, int acs, int k, int[] steps) {
+        int kept = 0;
+        for (int p = 0; p < k; p++) {
+            steps[kept] = p;
+            kept += Packing.nonZero(Float.floatToRawIntBits(a[a0 + p * acs]));
+        }
+        return kept;
     }
 
     /** Eight rows times the last {@code tail} (< L) columns: eight FMA chains, for the 10 classes. */

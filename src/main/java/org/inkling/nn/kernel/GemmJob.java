@@ -131,6 +131,7 @@ final class GemmJob implements PoolTask {
         float[] bp = ws.bPanels(kcBase * ncBase);
         float[] ap = ws.aPanel(kcBase * MR + MicroKernel.L);
         float[] tile = ws.tile;
+        int[] steps = ws.steps(kcBase);
         for (int jc = j0; jc < j1; jc += ncBase) {
             int nc = Math.min(ncBase, j1 - jc);
             int panels = (nc + NR - 1) / NR;
@@ -140,15 +141,16 @@ final class GemmJob implements PoolTask {
                 Packing.packB(b, transB, n, k, pc, kc, jc, nc, bp);
                 for (int ir = i0; ir < i1; ir += MR) {
                     int mr = Math.min(MR, i1 - ir);
-                    Packing.packA(a, transA, m, k, ir, mr, pc, kc, ap);
+                    int kept = Packing.packA(a, transA, m, k, ir, mr, pc, kc, ap, steps);
                     for (int q = 0; q < panels; q++) {
                         int jq = jc + q * NR;
                         int nr = Math.min(NR, jc + nc - jq);
                         int bOff = q * kc * NR;
                         if (mr == MR && nr == NR) {
-                            MicroKernel.kernel(kc, ap, 0, bp, bOff, c, ir * n + jq, n, accumulate);
+                            if (kept == kc) MicroKernel.dense(kc, ap, 0, bp, bOff, c, ir * n + jq, n, accumulate);
+                            else MicroKernel.kernel(kept, steps, ap, 0, bp, bOff, c, ir * n + jq, n, accumulate);
                         } else {
-                            edgeTile(kc, ap, bp, bOff, tile, ir, mr, jq, nr, accumulate);
+                            edgeTile(kept, steps, ap, bp, bOff, tile, ir, mr, jq, nr, accumulate);
                         }
                     }
                 }
@@ -157,14 +159,14 @@ final class GemmJob implements PoolTask {
     }
 
     /** A tile cut by the edge of C: computed in a scratch tile by the same kernel, then copied. */
-    private void edgeTile(int kc, float[] ap, float[] bp, int bOff, float[] tile,
+    private void edgeTile(int kept, int[] steps, float[] ap, float[] bp, int bOff, float[] tile,
                           int ir, int mr, int jq, int nr, boolean accumulate) {
         if (accumulate) {
             for (int r = 0; r < mr; r++) {
                 System.arraycopy(c, (ir + r) * n + jq, tile, r * NR, nr);
             }
         }
-        MicroKernel.kernel(kc, ap, 0, bp, bOff, tile, 0, NR, accumulate);
+        MicroKernel.kernel(kept, steps, ap, 0, bp, bOff, tile, 0, NR, accumulate);
         for (int r = 0; r < mr; r++) {
             System.arraycopy(tile, r * NR, c, (ir + r) * n + jq, nr);
         }

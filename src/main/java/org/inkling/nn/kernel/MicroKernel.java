@@ -27,9 +27,11 @@ final class MicroKernel {
     private MicroKernel() {}
 
     /**
-     * C[cOff + r*ldc + j] (r < MR, j < NR) = (accumulate ? C : 0) + Σ_p ap[aOff + p*MR + r] · bp[bOff + p*NR + j].
+     * C[cOff + r*ldc + j] (r < MR, j < NR) = (accumulate ? C : 0) + Σ_s ap[aOff + s*MR + r] · bp[bOff + steps[s]*NR + j]
+     * over s < kept: the A panel holds only the kept steps of the block (see {@link Packing#packA}),
+     * and {@code steps} says which row of the B panel each one meets.
      */
-    static void kernel(int kc, float[] ap, int aOff, float[] bp, int bOff,
+    static void kernel(int kept, int[] steps, float[] ap, int aOff, float[] bp, int bOff,
                        float[] c, int cOff, int ldc, boolean accumulate) {
         FloatVector c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51, c60, c61, c70, c71;
         if (accumulate) {
@@ -47,9 +49,53 @@ final class MicroKernel {
             c00 = z; c01 = z; c10 = z; c11 = z; c20 = z; c21 = z; c30 = z; c31 = z;
             c40 = z; c41 = z; c50 = z; c51 = z; c60 = z; c61 = z; c70 = z; c71 = z;
         }
-        for (int p = 0; p < kc; p++) {
-            int bi = bOff + p * NR;
-            int ai = aOff + p * MR;
+        for (int i = 0; i < kept; i++) {
+            int bi = bOff + steps[i] * NR;
+            int ai = aOff + i * MR;
+            FloatVector b0 = FloatVector.fromArray(S, bp, bi);
+            FloatVector b1 = FloatVector.fromArray(S, bp, bi + L);
+            FloatVector a;
+            a = FloatVector.broadcast(S, ap[ai]);     c00 = b0.fma(a, c00); c01 = b1.fma(a, c01);
+            a = FloatVector.broadcast(S, ap[ai + 1]); c10 = b0.fma(a, c10); c11 = b1.fma(a, c11);
+            a = FloatVector.broadcast(S, ap[ai + 2]); c20 = b0.fma(a, c20); c21 = b1.fma(a, c21);
+            a = FloatVector.broadcast(S, ap[ai + 3]); c30 = b0.fma(a, c30); c31 = b1.fma(a, c31);
+            a = FloatVector.broadcast(S, ap[ai + 4]); c40 = b0.fma(a, c40); c41 = b1.fma(a, c41);
+            a = FloatVector.broadcast(S, ap[ai + 5]); c50 = b0.fma(a, c50); c51 = b1.fma(a, c51);
+            a = FloatVector.broadcast(S, ap[ai + 6]); c60 = b0.fma(a, c60); c61 = b1.fma(a, c61);
+            a = FloatVector.broadcast(S, ap[ai + 7]); c70 = b0.fma(a, c70); c71 = b1.fma(a, c71);
+        }
+        int o = cOff;
+        c00.intoArray(c, o); c01.intoArray(c, o + L); o += ldc;
+        c10.intoArray(c, o); c11.intoArray(c, o + L); o += ldc;
+        c20.intoArray(c, o); c21.intoArray(c, o + L); o += ldc;
+        c30.intoArray(c, o); c31.intoArray(c, o + L); o += ldc;
+        c40.intoArray(c, o); c41.intoArray(c, o + L); o += ldc;
+        c50.intoArray(c, o); c51.intoArray(c, o + L); o += ldc;
+        c60.intoArray(c, o); c61.intoArray(c, o + L); o += ldc;
+        c70.intoArray(c, o); c71.intoArray(c, o + L);
+    }
+
+    static void dense(int kc, float[] ap, int aOff, float[] bp, int bOff,
+                       float[] c, int cOff, int ldc, boolean accumulate) {
+        FloatVector c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51, c60, c61, c70, c71;
+        if (accumulate) {
+            int o = cOff;
+            c00 = FloatVector.fromArray(S, c, o); c01 = FloatVector.fromArray(S, c, o + L); o += ldc;
+            c10 = FloatVector.fromArray(S, c, o); c11 = FloatVector.fromArray(S, c, o + L); o += ldc;
+            c20 = FloatVector.fromArray(S, c, o); c21 = FloatVector.fromArray(S, c, o + L); o += ldc;
+            c30 = FloatVector.fromArray(S, c, o); c31 = FloatVector.fromArray(S, c, o + L); o += ldc;
+            c40 = FloatVector.fromArray(S, c, o); c41 = FloatVector.fromArray(S, c, o + L); o += ldc;
+            c50 = FloatVector.fromArray(S, c, o); c51 = FloatVector.fromArray(S, c, o + L); o += ldc;
+            c60 = FloatVector.fromArray(S, c, o); c61 = FloatVector.fromArray(S, c, o + L); o += ldc;
+            c70 = FloatVector.fromArray(S, c, o); c71 = FloatVector.fromArray(S, c, o + L);
+        } else {
+            FloatVector z = FloatVector.zero(S);
+            c00 = z; c01 = z; c10 = z; c11 = z; c20 = z; c21 = z; c30 = z; c31 = z;
+            c40 = z; c41 = z; c50 = z; c51 = z; c60 = z; c61 = z; c70 = z; c71 = z;
+        }
+        for (int i = 0; i < kc; i++) {
+            int bi = bOff + i * NR;
+            int ai = aOff + i * MR;
             FloatVector b0 = FloatVector.fromArray(S, bp, bi);
             FloatVector b1 = FloatVector.fromArray(S, bp, bi + L);
             FloatVector a;

@@ -13,6 +13,7 @@ final class Workspace {
     private float[] bPanels = new float[0];
     private float[] aPanel = new float[0];
     final float[] tile = new float[MR * NR];
+    private int[] steps = new int[0];
 
     static Workspace get() {
         return LOCAL.get();
@@ -23,6 +24,14 @@ final class Workspace {
             bPanels = new float[size];
         }
         return bPanels;
+    }
+
+    /** The kept steps of a packed A panel (see {@link Packing#packA}). */
+    int[] steps(int size) {
+        if (steps.length < size) {
+            steps = new int[size];
+        }
+        return steps;
     }
 
     float[] aPanel(int size) {

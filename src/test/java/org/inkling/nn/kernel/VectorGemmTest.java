@@ -135,6 +135,56 @@ class VectorGemmTest {
     }
 
     @Test
+    void zerosInAAreSkippedWithoutChangingABit() {
+        SplittableRandom rng = new SplittableRandom(19);
+        int[][] shapes = {{128, 512, 784}, {784, 512, 128}, {128, 784, 512}, {128, 10, 512}, {512, 10, 128},
+            {1, 512, 784}, {1, 10, 512}, {3, 40, 17}, {129, 513, 31}, {17, 1000, 300}, {9, 33, 700}};
+        for (double density : new double[] {0.0, 0.02, 0.2, 0.5, 0.97}) {
+            for (int[] s : shapes) {
+                for (Op op : Op.values()) {
+                    checkProduct(op, s[0], s[1], s[2], sparse(rng, s[0] * s[2], density), random(rng, s[2] * s[1]));
+                }
+            }
+        }
+    }
+
+    @Test
+    void blankRowsColumnsAndWholeBlocksOfAGiveExactZerosOrTheRestOfTheChain() {
+        SplittableRandom rng = new SplittableRandom(23);
+        int m = 40, n = 70, k = 700; // k spans several depth blocks
+        float[] a = random(rng, m * k);
+        for (int p = 0; p < k; p++) {
+            a[5 * k + p] = 0f;                            // one blank row of A
+        }
+        for (int i = 0; i < m; i++) {
+            for (int p = 300; p < 650; p++) {
+                a[i * k + p] = (p % 2 == 0) ? 0f : -0f;   // a whole depth block blank, signed zeros
+            }
+        }
+        float[] b = random(rng, k * n);
+        checkProduct(Op.MULT, m, n, k, a, b);
+        float[] c = new float[m * n];
+        Arrays.fill(c, Float.NaN);
+        VectorGemm.mult(m, n, k, new float[m * k], b, c);
+        assertThat(c).as("an all-zero A overwrites stale output with zeros").containsOnly(0f);
+    }
+
+    @Test
+    void aSparseRowAloneGivesTheSameBitsAsInsideABatch() {
+        SplittableRandom rng = new SplittableRandom(29);
+        int m = 128, n = 512, k = 784;
+        float[] x = sparse(rng, m * k, 0.2);
+        float[] w = random(rng, k * n);
+        float[] batch = new float[m * n];
+        VectorGemm.mult(m, n, k, x, w, batch);
+        for (int row = 0; row < m; row += 9) {
+            float[] one = new float[n];
+            VectorGemm.mult(1, n, k, Arrays.copyOfRange(x, row * k, row * k + k), w, one);
+            assertThat(one).as("row %d", row).isEqualTo(Arrays.copyOfRange(batch, row * n, row * n + n));
+        }
+    }
+
+    @Test
     void emptyInnerDimensionGivesZeros() {
         float[] c = {1, 2, 3, 4, 5, 6};
         VectorGemm.mult(2, 3, 0, new float[0], new float[0], c);
@@ -151,8 +201,10 @@ class VectorGemmTest {
     }
 
     private static void checkShape(Op op, int m, int n, int k, SplittableRandom rng) {
-        float[] a = random(rng, m * k);
-        float[] b = random(rng, k * n);
+        checkProduct(op, m, n, k, random(rng, m * k), random(rng, k * n));
+    }
+
+    private static void checkProduct(Op op, int m, int n, int k, float[] a, float[] b) {
         float[] c = new float[m * n];
         Arrays.fill(c, Float.NaN); // stale output must be overwritten, not accumulated into
         apply(op, m, n, k, a, b, c);
@@ -238,6 +290,19 @@ class VectorGemmTest {
             case TRANS_B -> CommonOps_FDRM.multTransB(FMatrixRMaj.wrap(m, k, a), FMatrixRMaj.wrap(n, k, b), c);
         }
         return c.data;
+    }
+
+    /** Values in [-1, 1) where a fraction {@code density} is non-zero; a third of the zeros are -0. */
+    static float[] sparse(SplittableRandom rng, int size, double density) {
+        float[] x = new float[size];
+        for (int i = 0; i < size; i++) {
+            if (rng.nextDouble() < density) {
+                x[i] = (float) (rng.nextDouble() * 2 - 1);
+            } else if (rng.nextInt(3) == 0) {
+                x[i] = -0f;
+            }
+        }
+        return x;
     }
 
     static float[] random(SplittableRandom rng, int size) {
