@@ -14,6 +14,10 @@ public interface Examples {
     /** Class label of example {@code i}, in 0..classes-1. */
     int label(int i);
 
-    /** Writes input {@code i}, scaled to 0..1, into {@code dst[offset .. offset + inputSize())}. */
+    /**
+     * Writes input {@code i}, scaled to 0..1, into {@code dst[offset .. offset + inputSize())}. The
+     * trainer calls this from two threads at once (for different rows of a batch), so it must
+     * only read shared state.
+     */
     void copyInput(int i, float[] dst, int offset);
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.ejml.data.FMatrixRMaj;
+import org.inkling.nn.kernel.Parallel;
 import org.inkling.nn.TrainingListener.BatchEvent;
 import org.inkling.nn.TrainingListener.EpochEvent;
 import org.inkling.nn.TrainingListener.TrainingPlan;
@@ -17,6 +18,8 @@ final class TrainingRun {
      * loses at most 16 batches of progress when training diverges.
      */
     private static final int BACKUP_EVERY = 16;
+    /** Batches of fewer rows are copied on one thread. */
+    private static final int GATHER_PARALLEL_MIN = 32;
 
     private final Sequential model;
     private final Optimizer optimizer;
@@ -35,6 +38,10 @@ final class TrainingRun {
     private final float[][] backup;
     private final Evaluator evaluator = new Evaluator();
     private String backupWhen = "the initial weights";
+    private final int in;
+    /** Where in {@link #order} the batch being gathered starts; read by {@link #copyRows} on both threads. */
+    private int gatherFirst;
+    private final Parallel.Range copyRows = this::copyRows;
 
     TrainingRun(Sequential model, Optimizer optimizer, Loss loss, Examples data, TrainConfig config,
                 TrainingListener listener, TrainingControl control) {
@@ -62,7 +69,8 @@ final class TrainingRun {
         this.control = control;
         this.fused = loss.fusesWithSoftmax() && model.endsWithSoftmax();
         int b = Math.min(config.batchSize(), train.size());
-        this.x = new FMatrixRMaj(b, model.inputSize());
+        this.in = model.inputSize();
+        this.x = new FMatrixRMaj(b, in);
         this.grad = new FMatrixRMaj(b, model.outputSize());
         this.labels = new int[b];
         this.order = new int[train.size()];
@@ -156,14 +164,20 @@ final class TrainingRun {
     }
 
     private void gather(int first, int rows, SplittableRandom augmentRng) {
-        int in = model.inputSize();
         x.reshape(rows, in);
-        for (int r = 0; r < rows; r++) {
-            int i = order[first + r];
+        gatherFirst = first;
+        // Shuffled images are scattered over the whole data set, so copying them waits on memory;
+        // two threads wait in parallel. Each row is written by one thread only: same bits.
+        Parallel.forRange(rows, GATHER_PARALLEL_MIN, 1, copyRows);
+        if (config.augmenter() != null) config.augmenter().augment(x.data, rows, in, augmentRng);
+    }
+
+    private void copyRows(int from, int to) {
+        for (int r = from; r < to; r++) {
+            int i = order[gatherFirst + r];
             train.copyInput(i, x.data, r * in);
             labels[r] = train.label(i);
         }
-        if (config.augmenter() != null) config.augmenter().augment(x.data, rows, in, augmentRng);
     }
 
     private void saveBackup(String when) {
