@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds Inkling, runs `inkling bench` and the two peers (bench/peers.py: PyTorch and numpy) on the
+# Builds Inkling, runs `inkling bench` (as shipped, and with zero-skipping off: the dense engine) and the two peers (bench/peers.py: PyTorch and numpy) on the
 # same data and settings, one after the other on this machine, and prints a table with the ratios
 # Inkling / fastest peer. Optionally (--kernels) also the JMH kernel benchmarks beside numpy's sgemm.
 #
@@ -53,6 +53,12 @@ if ! "$root/target/inkling/bin/inkling" bench --json --data "$data" --arch "$arc
   echo '{}' > "$out/inkling.json"
 fi
 
+echo "== inkling bench, dense engine (-Dinkling.gemm.skipZeros=false)" >&2
+if ! INKLING_JAVA_OPTS="${INKLING_JAVA_OPTS:-} -Dinkling.gemm.skipZeros=false" \
+    "$root/target/inkling/bin/inkling" bench --json --data "$data" --arch "$arch" --epochs "$epochs" > "$out/inkling-dense.json"; then
+  echo '{}' > "$out/inkling-dense.json"
+fi
+
 # OpenBLAS must pick its kernel for this CPU by itself: drop the environment's overrides for the peers only.
 peer() {
   env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE "$py" "$root/bench/peers.py" --json --data "$data" --arch "$arch" --epochs "$epochs" "$@"
@@ -70,5 +76,5 @@ if [ "$kernels" = 1 ]; then
   jmh=(--jmh "$out/jmh.json")
 fi
 
-"$py" "$root/bench/table.py" --inkling "$out/inkling.json" --numpy "$out/numpy.json" --torch "$out/torch.json" "${jmh[@]}"
+"$py" "$root/bench/table.py" --inkling "$out/inkling.json" --inkling-dense "$out/inkling-dense.json" --numpy "$out/numpy.json" --torch "$out/torch.json" "${jmh[@]}"
 echo "(raw results in $out)" >&2

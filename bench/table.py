@@ -73,11 +73,13 @@ def fmt(v, key=None):
 def main():
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--inkling")
+    ap.add_argument("--inkling-dense", help="inkling bench run with -Dinkling.gemm.skipZeros=false")
     ap.add_argument("--numpy")
     ap.add_argument("--torch")
     ap.add_argument("--jmh")
     a = ap.parse_args()
     ink = summary(load_inkling(a.inkling))
+    dense = summary(load_inkling(a.inkling_dense)) if a.inkling_dense else {}
     nump = load(a.numpy)
     torch = load(a.torch)
     peers = {}
@@ -88,17 +90,22 @@ def main():
     arch = nump.get("arch") or torch.get("arch") or "?"
     tlabel = f"torch({peers['torch']['threads']}t)" if "torch" in peers else "torch"
     print(f"\nNetwork {arch}, batch 128, RMSprop; epochs {nump.get('epochs', '?')} (times: median of the epochs after the first)")
-    print(f"{'metric':28s} {'inkling':>10s} {tlabel:>10s} {'numpy':>10s} {'inkling/fastest peer':>22s}")
+    print(f"{'metric':28s} {'inkling':>10s} {'dense':>10s} {tlabel:>10s} {'numpy':>10s} {'inkling/fastest':>16s} {'dense/fastest':>14s}")
     for label, key, lower in ROWS:
-        iv = ink.get(key)
+        iv, dv = ink.get(key), dense.get(key)
         pv = {name: p.get(key) for name, p in peers.items()}
         known = [v for v in pv.values() if isinstance(v, (int, float))]
-        ratio = "-"
-        if known and isinstance(iv, (int, float)) and "accuracy" not in key:
+        ratios = ["-", "-"]
+        if known and "accuracy" not in key:
             best = min(known) if lower else max(known)
-            if best:
-                ratio = f"{iv / best:.2f}" + (" (lower is better)" if lower else " (higher is better)")
-        print(f"{label:28s} {fmt(iv, key):>10s} {fmt(pv.get('torch'), key):>10s} {fmt(pv.get('numpy'), key):>10s} {ratio:>22s}")
+            for n, v in enumerate((iv, dv)):
+                if best and isinstance(v, (int, float)):
+                    ratios[n] = f"{v / best:.2f}"
+        print(f"{label:28s} {fmt(iv, key):>10s} {fmt(dv, key):>10s} {fmt(pv.get('torch'), key):>10s} {fmt(pv.get('numpy'), key):>10s}"
+              f" {ratios[0]:>16s} {ratios[1]:>14s}")
+    print("(inkling skips the steps where a product's left operand is zero, such as blank pixels; 'dense' is the same"
+          " engine with that off, -Dinkling.gemm.skipZeros=false. Ratios: lower is better for times and memory,"
+          " higher for throughput; GFLOP/s count the dense arithmetic.)")
 
     gemm = nump.get("gemm_numpy", {})
     if gemm:

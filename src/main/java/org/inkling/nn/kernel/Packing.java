@@ -32,8 +32,9 @@ final class Packing {
                     for (int p = 0; p < kc; p++) {
                         int src = (p0 + p) * n + jq;
                         int d = base + p * NR;
-                        FloatVector.fromArray(S, b, src).intoArray(dst, d);
-                        FloatVector.fromArray(S, b, src + L).intoArray(dst, d + L);
+                        for (int v = 0; v < NR; v += L) {
+                            FloatVector.fromArray(S, b, src + v).intoArray(dst, d + v);
+                        }
                     }
                 } else {
                     for (int p = 0; p < kc; p++) {
@@ -44,14 +45,28 @@ final class Packing {
                     }
                 }
             } else {
-                for (int jj = 0; jj < nr; jj++) {
+                // Four columns of the panel at a time: four sequential reads, and each step's four
+                // writes share a cache line (one column at a time touched a line per value).
+                int jj = 0;
+                for (; jj + 4 <= nr; jj += 4) {
+                    int s0 = (jq + jj) * k + p0, s1 = s0 + k, s2 = s1 + k, s3 = s2 + k;
+                    int d = base + jj;
+                    for (int p = 0; p < kc; p++) {
+                        int o = d + p * NR;
+                        dst[o] = b[s0 + p];
+                        dst[o + 1] = b[s1 + p];
+                        dst[o + 2] = b[s2 + p];
+                        dst[o + 3] = b[s3 + p];
+                    }
+                }
+                for (; jj < nr; jj++) {
                     int src = (jq + jj) * k + p0;
                     int d = base + jj;
                     for (int p = 0; p < kc; p++) {
                         dst[d + p * NR] = b[src + p];
                     }
                 }
-                for (int jj = nr; jj < NR; jj++) {
+                for (jj = nr; jj < NR; jj++) {
                     for (int p = 0; p < kc; p++) {
                         dst[base + jj + p * NR] = 0f;
                     }
@@ -72,11 +87,11 @@ final class Packing {
      * A(i, p) is a[i*k + p] when {@code !trans}, a[p*m + i] when {@code trans} (a is k×m).
      */
     static int packA(float[] a, boolean trans, int m, int k, int i0, int mr, int p0, int kc, float[] dst, int[] steps) {
-        if (!trans && mr == MR) {
-            return packRows8(a, k, i0 * k + p0, kc, dst, steps);
+        if (!trans && mr == MR && MR == 4) {
+            return packRows4(a, k, i0 * k + p0, kc, dst, steps);
         }
         if (trans && mr == MR && L >= MR) {
-            return packColumns8(a, m, i0, p0, kc, dst, steps);
+            return packColumns(a, m, i0, p0, kc, dst, steps);
         }
         int kept = 0;
         for (int p = 0; p < kc; p++) {
@@ -105,32 +120,29 @@ final class Packing {
         return (x | -x) >>> 31;
     }
 
-    /** Eight rows of a row-major A: eight sequential streams, one value of each per step. */
-    private static int packRows8(float[] a, int k, int o0, int kc, float[] dst, int[] steps) {
-        int o1 = o0 + k, o2 = o1 + k, o3 = o2 + k, o4 = o3 + k, o5 = o4 + k, o6 = o5 + k, o7 = o6 + k;
+    /** Four rows of a row-major A: four sequential streams, one value of each per step. */
+    private static int packRows4(float[] a, int k, int o0, int kc, float[] dst, int[] steps) {
+        int o1 = o0 + k, o2 = o1 + k, o3 = o2 + k;
         int kept = 0;
         for (int p = 0; p < kc; p++) {
             float v0 = a[o0 + p], v1 = a[o1 + p], v2 = a[o2 + p], v3 = a[o3 + p];
-            float v4 = a[o4 + p], v5 = a[o5 + p], v6 = a[o6 + p], v7 = a[o7 + p];
             int d = kept * MR;
             dst[d] = v0; dst[d + 1] = v1; dst[d + 2] = v2; dst[d + 3] = v3;
-            dst[d + 4] = v4; dst[d + 5] = v5; dst[d + 6] = v6; dst[d + 7] = v7;
             steps[kept] = p;
-            kept += nonZero(Float.floatToRawIntBits(v0) | Float.floatToRawIntBits(v1) | Float.floatToRawIntBits(v2)
-                    | Float.floatToRawIntBits(v3) | Float.floatToRawIntBits(v4) | Float.floatToRawIntBits(v5)
-                    | Float.floatToRawIntBits(v6) | Float.floatToRawIntBits(v7));
+            kept += nonZero(Float.floatToRawIntBits(v0) | Float.floatToRawIntBits(v1)
+                    | Float.floatToRawIntBits(v2) | Float.floatToRawIntBits(v3));
         }
         return kept;
     }
 
     /**
-     * Eight columns of Aᵀ: the MR values of one step are contiguous, so one whole vector moves
+     * MR columns of Aᵀ: the MR values of one step are contiguous, so one whole vector moves
      * them; its upper lanes land where the next kept step's values then go, and past the panel's
      * end on the last step (the panel has L spare floats). System.arraycopy costs more than the
      * copy at this size, and a narrower species here would mix a second vector type into the
      * Vector API's profiles, which stops C2 from keeping the other kernels' vectors in registers.
      */
-    private static int packColumns8(float[] a, int m, int i0, int p0, int kc, float[] dst, int[] steps) {
+    private static int packColumns(float[] a, int m, int i0, int p0, int kc, float[] dst, int[] steps) {
         int pVec = Math.min(kc, Math.max(0, Math.floorDiv(a.length - L - i0, m) - p0 + 1));
         int kept = 0;
         int p = 0;
