@@ -24,35 +24,40 @@ import jdk.incubator.vector.FloatVector;
 final class DirectKernels {
     private DirectKernels() {}
 
-    /** C rows [i0, i1) of c = A·B, every column. */
-    static void rows(float[] a, int ars, int acs, float[] b, float[] c, int i0, int i1, int n, int k, Workspace ws) {
+    /**
+     * C rows [i0, i1), columns [j0, j1) of c = A·B. A column range that does not cover every
+     * column starts at a multiple of L, and only the range that reaches n includes the last,
+     * partial vector of columns.
+     */
+    static void rows(float[] a, int ars, int acs, float[] b, float[] c, int i0, int i1, int j0, int j1, int n, int k, Workspace ws) {
         int tail = n % L;
         int nFull = n - tail;
+        int jEnd = Math.min(j1, nFull);
         int i = i0;
-        for (; i + 4 <= i1 && nFull > 0; i += 4) {
-            int j = 0;
-            for (; j + 2 * L <= nFull; j += 2 * L) {
+        for (; i + 4 <= i1 && jEnd > j0; i += 4) {
+            int j = j0;
+            for (; j + 2 * L <= jEnd; j += 2 * L) {
                 rows4x2(a, ars, acs, b, c, i, j, n, k);
             }
-            if (j < nFull) {
+            if (j < jEnd) {
                 rows4x1(a, ars, acs, b, c, i, j, n, k);
             }
         }
         int[] steps = ws.steps(k);
-        for (; i < i1 && nFull > 0; i++) {
+        for (; i < i1 && jEnd > j0; i++) {
             int kept = nonZeroSteps(a, i * ars, acs, k, steps);
-            int j = 0;
-            for (; j + 16 * L <= nFull; j += 16 * L) {
+            int j = j0;
+            for (; j + 16 * L <= jEnd; j += 16 * L) {
                 row1x16(steps, kept, a, i * ars, acs, b, c, i * n + j, j, n);
             }
-            for (; j + 4 * L <= nFull; j += 4 * L) {
+            for (; j + 4 * L <= jEnd; j += 4 * L) {
                 row1x4(steps, kept, a, i * ars, acs, b, c, i * n + j, j, n);
             }
-            for (; j < nFull; j += L) {
+            for (; j < jEnd; j += L) {
                 row1x1(steps, kept, a, i * ars, acs, b, c, i * n + j, j, n);
             }
         }
-        if (tail > 0) {
+        if (tail > 0 && j1 == n) {
             // Rows p >= pSafe of B cannot be loaded whole at column nFull without passing the end of b.
             int pSafe = Math.max(0, Math.min(k, Math.floorDiv(b.length - nFull - L, n) + 1));
             float[] scratch = ws.aPanel((k - pSafe) * L);

@@ -67,11 +67,20 @@ final class GemmJob implements PoolTask {
     boolean planSplit() {
         if (direct) {
             int quads = (m + 3) / 4;
-            if (quads < 2) {
+            if (quads >= 2) {
+                splitRows = true;
+                split = (quads / 2) * 4;
+                return true;
+            }
+            // One image: each thread streams half of the weight matrix, at a whole 16-vector
+            // block when there are two (the single-row kernel's widest step), else a vector.
+            int vectors = n / MicroKernel.L;
+            if (vectors < 2) {
                 return false;
             }
-            splitRows = true;
-            split = (quads / 2) * 4;
+            int unit = vectors >= 32 ? 16 : 1;
+            splitRows = false;
+            split = Math.max(1, vectors / unit / 2) * unit * MicroKernel.L;
             return true;
         }
         int rowTiles = (m + MR - 1) / MR;
@@ -115,8 +124,7 @@ final class GemmJob implements PoolTask {
             return;
         }
         if (direct) {
-            // Direct kernels always cover whole rows; direct jobs only split by rows.
-            DirectKernels.rows(a, transA ? 1 : k, transA ? m : 1, b, c, i0, i1, n, k, ws);
+            DirectKernels.rows(a, transA ? 1 : k, transA ? m : 1, b, c, i0, i1, j0, j1, n, k, ws);
         } else {
             packed(i0, i1, j0, j1, ws);
         }

@@ -22,9 +22,20 @@ final class GemmPool {
     private volatile PoolTask job;
     private volatile int posted;
     private volatile int finished;
+    /** Whether the worker is spinning for work rather than parked; a hint, read without locking. */
+    private volatile boolean awake;
 
     static GemmPool get() {
         return INSTANCE;
+    }
+
+    /**
+     * True while the worker spins for the next job (it does so for {@value #WORKER_SPIN_NANOS} ns
+     * after each). Waking a parked worker takes tens of microseconds on this machine, more than a
+     * small product saves by splitting, so small products split only when this holds.
+     */
+    boolean workerAwake() {
+        return awake;
     }
 
     /** Runs both halves of {@code j}, one on the worker; false (and nothing run) if another product holds the worker. */
@@ -86,6 +97,7 @@ final class GemmPool {
 
     private void workerLoop() {
         Workspace ws = Workspace.get();
+        awake = true;
         int seen = 0;
         while (true) {
             long idleSince = System.nanoTime();
@@ -94,7 +106,10 @@ final class GemmPool {
                 if (System.nanoTime() - idleSince < WORKER_SPIN_NANOS) {
                     Thread.onSpinWait();
                 } else {
+                    awake = false;
                     LockSupport.park(this);
+                    awake = true;
+                    idleSince = System.nanoTime();
                 }
             }
             seen = s;

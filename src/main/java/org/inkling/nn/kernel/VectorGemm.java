@@ -25,8 +25,17 @@ import java.util.Arrays;
 public final class VectorGemm {
     /** Below this many multiply-adds, packing B costs more than it saves. */
     static final long SMALL_MACS = 1L << 15;
-    /** From this many multiply-adds (about 30 µs on one core) a second thread pays for its hand-off. */
-    static final long PARALLEL_MACS = 1L << 20;
+    /**
+     * From this many multiply-adds (about 5 µs on one core) a second thread that is already awake
+     * pays for its hand-off (under a microsecond): the training loop's narrow products and one
+     * image through the first layer.
+     */
+    static final long PARALLEL_MACS = 1L << 18;
+    /**
+     * From this many (about 60 µs on one core) it also pays to wake a parked second thread, which
+     * takes tens of microseconds: an idle app predicting one drawing stays on one thread.
+     */
+    static final long WAKE_MACS = 1L << 21;
 
     /** Whether steps at which A is zero are skipped (default true; see the class comment). */
     static final boolean SKIP_ZEROS = !"false".equalsIgnoreCase(System.getProperty("inkling.gemm.skipZeros", "true").trim());
@@ -94,7 +103,8 @@ public final class VectorGemm {
         GemmJob job = JOB.get();
         job.set(transA, transB, m, n, k, a, b, c, direct);
         try {
-            if (maxThreads > 1 && macs >= PARALLEL_MACS && job.planSplit() && GemmPool.get().tryRun(job)) {
+            if (maxThreads > 1 && macs >= PARALLEL_MACS && (macs >= WAKE_MACS || GemmPool.get().workerAwake())
+                    && job.planSplit() && GemmPool.get().tryRun(job)) {
                 return;
             }
             job.runAll(Workspace.get());
