@@ -199,7 +199,7 @@ final class DirectKernels {
         int kept = 0;
         for (int p = 0; p < k; p++) {
             steps[kept] = p;
-            kept += Packing.nonZero(Float.floatToRawIntBits(a[a0 + p * acs]));
+            kept += !VectorGemm.SKIP_ZEROS || a[a0 + p * acs] != 0f ? 1 : 0;
         }
         return kept;
     }

@@ -15,6 +15,12 @@ final class GemmJob implements PoolTask {
     static final int KC_MAX = 320;
     /** Widest B block: 320×512 floats = 640 KB, inside the 1 MB L2 of this class of CPU. */
     static final int NC_MAX = 512;
+    /** Blank steps are looked for only when a packed A panel meets at least this many columns of B... */
+    static final int MIN_SKIP_COLUMNS = 4 * NR;
+    /** ...and has at least this many steps. */
+    static final int MIN_SKIP_DEPTH = 2 * MicroKernel.L;
+    /** A thread stops looking after this many A panels in a product if none was blank at a quarter of its steps. */
+    static final int GIVE_UP_AFTER = 8;
 
     float[] a;
     float[] b;
@@ -140,6 +146,12 @@ final class GemmJob implements PoolTask {
         float[] ap = ws.aPanel(kcBase * MR + MicroKernel.L);
         float[] tile = ws.tile;
         int[] steps = ws.steps(kcBase);
+        // Looking for blank steps costs a pass over the A panel; it pays when the panel then meets
+        // many B panels and is deep enough, and stops paying once A turns out dense (a relu layer's
+        // tile of eight rows is almost never blank at a step). Either way the bits are the same.
+        boolean look = VectorGemm.SKIP_ZEROS && ncBase >= MIN_SKIP_COLUMNS && kcBase >= MIN_SKIP_DEPTH;
+        int looked = 0;
+        int paid = 0;
         for (int jc = j0; jc < j1; jc += ncBase) {
             int nc = Math.min(ncBase, j1 - jc);
             int panels = (nc + NR - 1) / NR;
@@ -149,16 +161,32 @@ final class GemmJob implements PoolTask {
                 Packing.packB(b, transB, n, k, pc, kc, jc, nc, bp);
                 for (int ir = i0; ir < i1; ir += MR) {
                     int mr = Math.min(MR, i1 - ir);
-                    int kept = Packing.packA(a, transA, m, k, ir, mr, pc, kc, ap, steps);
+                    Packing.packA(a, transA, m, k, ir, mr, pc, kc, ap);
+                    int kept = kc;
+                    if (look) {
+                        kept = transA || mr < MR ? ZeroSteps.ofPanel(ap, kc, steps) : ZeroSteps.ofRows(a, k, ir, pc, kc, steps, ws.sums);
+                        if (kept > kc * 3 / 4) {
+                            kept = kc;
+                        } else {
+                            Packing.compactA(ap, steps, kept);
+                            paid++;
+                        }
+                        if (++looked == GIVE_UP_AFTER && paid == 0) {
+                            look = false;
+                        }
+                    }
                     for (int q = 0; q < panels; q++) {
                         int jq = jc + q * NR;
                         int nr = Math.min(NR, jc + nc - jq);
                         int bOff = q * kc * NR;
                         if (mr == MR && nr == NR) {
-                            if (kept == kc) MicroKernel.dense(kc, ap, 0, bp, bOff, c, ir * n + jq, n, accumulate);
-                            else MicroKernel.kernel(kept, steps, ap, 0, bp, bOff, c, ir * n + jq, n, accumulate);
+                            if (kept == kc) {
+                                MicroKernel.dense(kc, ap, 0, bp, bOff, c, ir * n + jq, n, accumulate);
+                            } else {
+                                MicroKernel.kernel(kept, steps, ap, 0, bp, bOff, c, ir * n + jq, n, accumulate);
+                            }
                         } else {
-                            edgeTile(kept, steps, ap, bp, bOff, tile, ir, mr, jq, nr, accumulate);
+                            edgeTile(kept, kc, steps, ap, bp, bOff, tile, ir, mr, jq, nr, accumulate);
                         }
                     }
                 }
@@ -167,14 +195,18 @@ final class GemmJob implements PoolTask {
     }
 
     /** A tile cut by the edge of C: computed in a scratch tile by the same kernel, then copied. */
-    private void edgeTile(int kept, int[] steps, float[] ap, float[] bp, int bOff, float[] tile,
+    private void edgeTile(int kept, int kc, int[] steps, float[] ap, float[] bp, int bOff, float[] tile,
                           int ir, int mr, int jq, int nr, boolean accumulate) {
         if (accumulate) {
             for (int r = 0; r < mr; r++) {
                 System.arraycopy(c, (ir + r) * n + jq, tile, r * NR, nr);
             }
         }
-        MicroKernel.kernel(kept, steps, ap, 0, bp, bOff, tile, 0, NR, accumulate);
+        if (kept == kc) {
+            MicroKernel.dense(kc, ap, 0, bp, bOff, tile, 0, NR, accumulate);
+        } else {
+            MicroKernel.kernel(kept, steps, ap, 0, bp, bOff, tile, 0, NR, accumulate);
+        }
         for (int r = 0; r < mr; r++) {
             System.arraycopy(tile, r * NR, c, (ir + r) * n + jq, nr);
         }

@@ -151,7 +151,7 @@ class VectorGemmTest {
     @Test
     void blankRowsColumnsAndWholeBlocksOfAGiveExactZerosOrTheRestOfTheChain() {
         SplittableRandom rng = new SplittableRandom(23);
-        int m = 40, n = 70, k = 700; // k spans several depth blocks
+        int m = 40, n = 200, k = 700; // k spans several depth blocks; n is wide enough to look for blank steps
         float[] a = random(rng, m * k);
         for (int p = 0; p < k; p++) {
             a[5 * k + p] = 0f;                            // one blank row of A
@@ -167,6 +167,19 @@ class VectorGemmTest {
         Arrays.fill(c, Float.NaN);
         VectorGemm.mult(m, n, k, new float[m * k], b, c);
         assertThat(c).as("an all-zero A overwrites stale output with zeros").containsOnly(0f);
+    }
+
+    @Test
+    void aProductThatTurnsSparseAfterManyDenseRowsIsStillExact() {
+        // Each thread stops looking for blank steps after a run of dense panels; the rest must
+        // still come out right (it is then computed whole, which gives the same bits).
+        SplittableRandom rng = new SplittableRandom(37);
+        int m = 256, n = 256, k = 300;
+        float[] a = VectorGemmTest.random(rng, m * k);
+        float[] blank = sparse(rng, 160 * k, 0.05);
+        System.arraycopy(blank, 0, a, 96 * k, blank.length);
+        checkProduct(Op.MULT, m, n, k, a, random(rng, k * n));
+        checkProduct(Op.TRANS_A, m, n, k, a, random(rng, k * n));
     }
 
     @Test
