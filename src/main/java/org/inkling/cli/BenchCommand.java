@@ -29,9 +29,7 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Time training epochs and prediction on real MNIST.",
                 "Reports the median epoch after the first, samples/s, GFLOP/s, prediction latency and peak memory.",
-                "GFLOP/s count the arithmetic of the dense products; products skip the steps where their",
-                "left operand is zero (blank pixels, zero relu outputs), so the figure can exceed the",
-                "processor's. Start with INKLING_JAVA_OPTS=-Dinkling.gemm.skipZeros=false to time the dense engine."})
+                "GFLOP/s count the arithmetic of the dense products. The products skip the steps where their left operand is zero (blank pixels), so the figure can exceed the processor's; run with INKLING_JAVA_OPTS=-Dinkling.gemm.skipZeros=false to time the dense engine."})
 final class BenchCommand implements Callable<Integer> {
     @Mixin
     DataOptions data = new DataOptions();

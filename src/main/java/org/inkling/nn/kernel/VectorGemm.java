@@ -11,11 +11,12 @@ import java.util.Arrays;
  * multiplied alone or inside a batch. (It can differ from EJML, which sums in another order
  * without FMA, by ordinary float rounding.)
  *
- * <p>Steps p at which A is zero are skipped (for the packed path, steps at which a whole
- * micro-panel of A is zero; see {@link Packing#packA}). Adding 0·b to a chain changes no bit while
- * B is finite, so this keeps the promise above, and it is what makes the first layer cheap:
- * MNIST images and drawings are about 80% blank, relu outputs about half zero. The system property
- * {@code inkling.gemm.skipZeros=false} turns it off, to measure the dense engine.
+ * <p>Steps p at which A is zero are skipped: by a single row, and in the packed path at the steps
+ * where a whole panel of 8 rows of A is zero, when that panel serves enough columns to pay for
+ * looking (see {@link ZeroSteps}). Adding 0·b to a chain changes no bit while B is finite, so this
+ * keeps the promise above, and it is what makes the first layer cheap: MNIST images and drawings
+ * are about 80% blank. The system property {@code inkling.gemm.skipZeros=false} turns it off, to
+ * measure the dense engine.
  *
  * <p>Paths: products of few rows, narrow outputs (up to one vector, like the 10 classes) and
  * small products read the operands where they lie ({@link DirectKernels}); the rest pack panels
