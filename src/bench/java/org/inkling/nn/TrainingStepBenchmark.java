@@ -3,6 +3,8 @@ package org.inkling.nn;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.ejml.data.FMatrixRMaj;
+import org.inkling.ink.RenderedDigits;
+import org.inkling.ink.synth.DigitSynthesizer;
 import org.inkling.nn.kernel.VectorGemm;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -19,7 +21,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * One training step of the engine (forward, fused softmax + cross-entropy gradient, backward,
  * RMSprop update) at batch 128, and one single-image {@code Sequential.predict}: what an epoch
- * (469 steps) and a drawing cost, without data loading. Lives in {@code org.inkling.nn} to reach
+ * (469 steps) and a drawing cost, without data loading, on drawn digits and on dense noise. Lives in {@code org.inkling.nn} to reach
  * the package-private forward and backward passes the trainer uses.
  */
 @State(Scope.Thread)
@@ -34,6 +36,14 @@ public class TrainingStepBenchmark {
 
     @Param({"1", "2"})
     public int threads;
+
+    /**
+     * {@code digits}: 128 digits written by the synthesiser and rendered the way MNIST was made
+     * (mostly blank, like the real training batches, so the products skip their blank steps);
+     * {@code random}: uniform noise, every pixel lit (the dense engine's cost).
+     */
+    @Param({"digits", "random"})
+    public String input;
 
     private Sequential model;
     private Optimizer optimizer;
@@ -55,12 +65,21 @@ public class TrainingStepBenchmark {
         optimizer.init(model.params());
         SplittableRandom rng = new SplittableRandom(3);
         x = new FMatrixRMaj(128, 784);
-        for (int i = 0; i < x.data.length; i++) {
-            x.data[i] = (float) rng.nextDouble();
-        }
         labels = new int[128];
-        for (int i = 0; i < labels.length; i++) {
-            labels[i] = rng.nextInt(10);
+        if (input.equals("digits")) {
+            RenderedDigits digits = DigitSynthesizer.dataset(13, 3);
+            for (int r = 0; r < 128; r++) {
+                int i = rng.nextInt(digits.size());
+                digits.copyInput(i, x.data, r * 784);
+                labels[r] = digits.label(i);
+            }
+        } else {
+            for (int i = 0; i < x.data.length; i++) {
+                x.data[i] = (float) rng.nextDouble();
+            }
+            for (int i = 0; i < labels.length; i++) {
+                labels[i] = rng.nextInt(10);
+            }
         }
         grad = new FMatrixRMaj(128, 10);
         image = new float[784];
