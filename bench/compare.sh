@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
-# Builds Inkling, runs `inkling bench` (as shipped, and with zero-skipping off: the dense engine) and the two peers (bench/peers.py: PyTorch and numpy) on the
-# same data and settings, one after the other on this machine, and prints a table with the ratios
+# Builds Inkling, runs `inkling bench` (as shipped, and with zero-skipping off: the dense engine)
+# and the two peers (bench/peers.py: PyTorch and numpy) on the same data and settings, one after
+# the other on this machine, and prints a table with the ratios
 # Inkling / fastest peer. Optionally (--kernels) also the JMH kernel benchmarks beside numpy's sgemm.
 #
 #   bench/compare.sh [--data DIR] [--arch 512|512,512] [--epochs 3] [--torch-threads 1,2]
-#                    [--skip-build] [--kernels] [--out DIR]
+#                    [--rounds 1] [--skip-build] [--kernels] [--out DIR]
+#
+# --rounds N runs everything N times, interleaved, and keeps each program's best of the N (this
+# machine's speed drifts by a third from one minute to the next; interference only slows a run).
 #
 # Needs Debian's python3-numpy, python3-torch, python3-threadpoolctl and an optimised BLAS
 # (libopenblas0-pthread): bench/install-peers.sh installs them. Close other work first: the peers
@@ -16,6 +20,7 @@ data="$root/../shared/data/mnist"
 arch=512
 epochs=3
 torch_threads=1,2
+rounds=1
 build=1
 kernels=0
 out=""
@@ -25,10 +30,11 @@ while [ $# -gt 0 ]; do
     --arch) arch="$2"; shift 2 ;;
     --epochs) epochs="$2"; shift 2 ;;
     --torch-threads) torch_threads="$2"; shift 2 ;;
+    --rounds) rounds="$2"; shift 2 ;;
     --skip-build) build=0; shift ;;
     --kernels) kernels=1; shift ;;
     --out) out="$2"; shift 2 ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
     *) echo "compare.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -39,6 +45,7 @@ if ! "$py" -c "import numpy, torch" 2>/dev/null; then
   exit 1
 fi
 [ -d "$data" ] || { echo "compare.sh: no MNIST directory at $data (use --data DIR)" >&2; exit 1; }
+[[ "$rounds" =~ ^[1-9][0-9]*$ ]] || { echo "compare.sh: --rounds takes a positive number, got '$rounds'" >&2; exit 2; }
 out="${out:-$(mktemp -d /tmp/inkling-compare.XXXXXX)}"
 mkdir -p "$out"
 
@@ -47,26 +54,33 @@ if [ "$build" = 1 ]; then
   (cd "$root" && mvn -q -B -DskipTests package) >&2
 fi
 
-echo "== inkling bench --arch $arch --epochs $epochs" >&2
-if ! "$root/target/inkling/bin/inkling" bench --json --data "$data" --arch "$arch" --epochs "$epochs" > "$out/inkling.json"; then
-  echo "compare.sh: inkling bench failed; the table will show the peers only" >&2
-  echo '{}' > "$out/inkling.json"
-fi
-
-echo "== inkling bench, dense engine (-Dinkling.gemm.skipZeros=false)" >&2
-if ! INKLING_JAVA_OPTS="${INKLING_JAVA_OPTS:-} -Dinkling.gemm.skipZeros=false" \
-    "$root/target/inkling/bin/inkling" bench --json --data "$data" --arch "$arch" --epochs "$epochs" > "$out/inkling-dense.json"; then
-  echo '{}' > "$out/inkling-dense.json"
-fi
-
 # OpenBLAS must pick its kernel for this CPU by itself: drop the environment's overrides for the peers only.
 peer() {
   env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE "$py" "$root/bench/peers.py" --json --data "$data" --arch "$arch" --epochs "$epochs" "$@"
 }
-echo "== numpy (hand-written, OpenBLAS)" >&2
-peer --peers numpy > "$out/numpy.json"
-echo "== PyTorch (threads $torch_threads)" >&2
-peer --peers torch --torch-threads "$torch_threads" --no-gemm > "$out/torch.json"
+
+# Each round runs all four one after the other; with several rounds the table keeps each one's
+# best, since interference from other work on the machine only ever slows a run down.
+ink=(); dense=(); nump=(); torch=()
+for round in $(seq 1 "$rounds"); do
+  tag=""; [ "$rounds" -gt 1 ] && tag="-$round"
+  echo "== round $round of $rounds: inkling bench --arch $arch --epochs $epochs" >&2
+  if ! "$root/target/inkling/bin/inkling" bench --json --data "$data" --arch "$arch" --epochs "$epochs" > "$out/inkling$tag.json"; then
+    echo "compare.sh: inkling bench failed; the table will show the peers only" >&2
+    echo '{}' > "$out/inkling$tag.json"
+  fi
+  echo "== inkling bench, dense engine (-Dinkling.gemm.skipZeros=false)" >&2
+  if ! INKLING_JAVA_OPTS="${INKLING_JAVA_OPTS:-} -Dinkling.gemm.skipZeros=false" \
+      "$root/target/inkling/bin/inkling" bench --json --data "$data" --arch "$arch" --epochs "$epochs" > "$out/inkling-dense$tag.json"; then
+    echo '{}' > "$out/inkling-dense$tag.json"
+  fi
+  echo "== numpy (hand-written, OpenBLAS)" >&2
+  peer --peers numpy > "$out/numpy$tag.json"
+  echo "== PyTorch (threads $torch_threads)" >&2
+  peer --peers torch --torch-threads "$torch_threads" --no-gemm > "$out/torch$tag.json"
+  ink+=(--inkling "$out/inkling$tag.json"); dense+=(--inkling-dense "$out/inkling-dense$tag.json")
+  nump+=(--numpy "$out/numpy$tag.json"); torch+=(--torch "$out/torch$tag.json")
+done
 
 jmh=()
 if [ "$kernels" = 1 ]; then
@@ -76,5 +90,5 @@ if [ "$kernels" = 1 ]; then
   jmh=(--jmh "$out/jmh.json")
 fi
 
-"$py" "$root/bench/table.py" --inkling "$out/inkling.json" --inkling-dense "$out/inkling-dense.json" --numpy "$out/numpy.json" --torch "$out/torch.json" "${jmh[@]}"
+"$py" "$root/bench/table.py" "${ink[@]}" "${dense[@]}" "${nump[@]}" "${torch[@]}" "${jmh[@]}"
 echo "(raw results in $out)" >&2

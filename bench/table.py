@@ -60,6 +60,39 @@ ROWS = [
 ]
 
 
+LOWER_IS_BETTER = {key for _, key, lower in ROWS if lower}
+
+
+def best_of(runs):
+    """Merges several runs' summaries, keeping each metric's best value (times: the least)."""
+    runs = [r for r in runs if r]
+    if not runs:
+        return {}
+    merged = dict(runs[0])
+    for r in runs[1:]:
+        for key, v in r.items():
+            old = merged.get(key)
+            if isinstance(v, (int, float)) and not isinstance(v, bool) and isinstance(old, (int, float)):
+                if key in LOWER_IS_BETTER:
+                    merged[key] = min(old, v)
+                elif key in ("samples_per_second", "gflops"):
+                    merged[key] = max(old, v)
+    return merged
+
+
+def best_peer(runs, name):
+    """The same for peers.py outputs: the named peer's entry, and the process's peak memory."""
+    runs = [r for r in runs if r and name in r.get("peers", {})]
+    if not runs:
+        return runs and runs[0] or {}
+    merged = dict(runs[0])
+    entries = [dict(r["peers"][name], peak_memory_mb=r.get("peak_memory_mb")) for r in runs]
+    best = best_of(entries)
+    merged["peers"] = dict(merged["peers"], **{name: best})
+    merged["peak_memory_mb"] = best.get("peak_memory_mb")
+    return merged
+
+
 def fmt(v, key=None):
     if v is None:
         return "-"
@@ -72,16 +105,17 @@ def fmt(v, key=None):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--inkling")
-    ap.add_argument("--inkling-dense", help="inkling bench run with -Dinkling.gemm.skipZeros=false")
-    ap.add_argument("--numpy")
-    ap.add_argument("--torch")
+    ap.add_argument("--inkling", action="append", default=[], help="inkling bench --json output; repeat for several rounds")
+    ap.add_argument("--inkling-dense", action="append", default=[], help="the same with -Dinkling.gemm.skipZeros=false")
+    ap.add_argument("--numpy", action="append", default=[], help="peers.py --peers numpy --json output; repeatable")
+    ap.add_argument("--torch", action="append", default=[], help="peers.py --peers torch --json output; repeatable")
     ap.add_argument("--jmh")
     a = ap.parse_args()
-    ink = summary(load_inkling(a.inkling))
-    dense = summary(load_inkling(a.inkling_dense)) if a.inkling_dense else {}
-    nump = load(a.numpy)
-    torch = load(a.torch)
+    rounds = max(len(a.inkling), len(a.numpy), len(a.torch), 1)
+    ink = best_of([summary(load_inkling(p)) for p in a.inkling])
+    dense = best_of([summary(load_inkling(p)) for p in a.inkling_dense])
+    nump = best_peer([load(p) for p in a.numpy], "numpy")
+    torch = best_peer([load(p) for p in a.torch], "torch")
     peers = {}
     if "numpy" in nump.get("peers", {}):
         peers["numpy"] = dict(nump["peers"]["numpy"], peak_memory_mb=nump.get("peak_memory_mb"))
@@ -89,7 +123,8 @@ def main():
         peers["torch"] = dict(torch["peers"]["torch"], peak_memory_mb=torch.get("peak_memory_mb"))
     arch = nump.get("arch") or torch.get("arch") or "?"
     tlabel = f"torch({peers['torch']['threads']}t)" if "torch" in peers else "torch"
-    print(f"\nNetwork {arch}, batch 128, RMSprop; epochs {nump.get('epochs', '?')} (times: median of the epochs after the first)")
+    rounds_note = f"; best of {rounds} interleaved rounds" if rounds > 1 else ""
+    print(f"\nNetwork {arch}, batch 128, RMSprop; epochs {nump.get('epochs', '?')} (times: median of the epochs after the first{rounds_note})")
     print(f"{'metric':28s} {'inkling':>10s} {'dense':>10s} {tlabel:>10s} {'numpy':>10s} {'inkling/fastest':>16s} {'dense/fastest':>14s}")
     for label, key, lower in ROWS:
         iv, dv = ink.get(key), dense.get(key)
