@@ -44,28 +44,14 @@ final class Packing {
                     }
                 }
             } else {
-                // Four columns of the panel at a time: four sequential reads, and each step's four
-                // writes share a cache line (one column at a time touched a line per value).
-                int jj = 0;
-                for (; jj + 4 <= nr; jj += 4) {
-                    int s0 = (jq + jj) * k + p0, s1 = s0 + k, s2 = s1 + k, s3 = s2 + k;
-                    int d = base + jj;
-                    for (int p = 0; p < kc; p++) {
-                        int o = d + p * NR;
-                        dst[o] = b[s0 + p];
-                        dst[o + 1] = b[s1 + p];
-                        dst[o + 2] = b[s2 + p];
-                        dst[o + 3] = b[s3 + p];
-                    }
-                }
-                for (; jj < nr; jj++) {
+                for (int jj = 0; jj < nr; jj++) {
                     int src = (jq + jj) * k + p0;
                     int d = base + jj;
                     for (int p = 0; p < kc; p++) {
                         dst[d + p * NR] = b[src + p];
                     }
                 }
-                for (jj = nr; jj < NR; jj++) {
+                for (int jj = nr; jj < NR; jj++) {
                     for (int p = 0; p < kc; p++) {
                         dst[base + jj + p * NR] = 0f;
                     }
