@@ -192,7 +192,7 @@ final class DirectKernels {
 
     /**
      * The steps p < k at which A(i, p) = a[a0 + p*acs] is not ±0, into {@code steps}; returns
-     * their count. One row's chain skips the others exactly (see {@link Packing#packA}): a drawing
+     * their count. One row's chain skips the others exactly (see {@link ZeroSteps}): a drawing
      * is mostly blank, so one image through the first layer reads a fifth of its weights.
      */
     static int nonZeroSteps(float[] a, int a0, int acs, int k, int[] steps) {
