@@ -84,7 +84,7 @@ def best_peer(runs, name):
     """The same for peers.py outputs: the named peer's entry, and the process's peak memory."""
     runs = [r for r in runs if r and name in r.get("peers", {})]
     if not runs:
-        return runs and runs[0] or {}
+        return {}
     merged = dict(runs[0])
     entries = [dict(r["peers"][name], peak_memory_mb=r.get("peak_memory_mb")) for r in runs]
     best = best_of(entries)

@@ -100,7 +100,7 @@ public final class VectorGemm {
             return;
         }
         long macs = (long) m * n * k;
-        boolean direct = !transB && (m < MicroKernel.MR || n <= MicroKernel.L || macs < SMALL_MACS);
+        boolean direct = isDirect(transB, m, n, k);
         GemmJob job = JOB.get();
         job.set(transA, transB, m, n, k, a, b, c, direct);
         try {
@@ -112,6 +112,11 @@ public final class VectorGemm {
         } finally {
             job.clear();
         }
+    }
+
+    /** Whether a product takes the direct kernels (few rows, narrow output, or small) rather than packed panels. */
+    static boolean isDirect(boolean transB, int m, int n, int k) {
+        return !transB && (m < MicroKernel.MR || n <= MicroKernel.L || (long) m * n * k < SMALL_MACS);
     }
 
     private static void check(int m, int n, int k, float[] a, float[] b, float[] c) {

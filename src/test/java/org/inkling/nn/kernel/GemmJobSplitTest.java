@@ -27,7 +27,7 @@ class GemmJobSplitTest {
                     for (double density : new double[] {1.0, 0.2}) {
                         float[] a = density < 1 ? VectorGemmTest.sparse(rng, m * k, density) : VectorGemmTest.random(rng, m * k);
                         float[] b = VectorGemmTest.random(rng, k * n);
-                        boolean direct = !transB && (m < MicroKernel.MR || n <= MicroKernel.L || (long) m * n * k < VectorGemm.SMALL_MACS);
+                        boolean direct = VectorGemm.isDirect(transB, m, n, k);
                         float[] whole = new float[m * n];
                         GemmJob job = new GemmJob();
                         job.set(transA, transB, m, n, k, a, b, whole, direct);
