@@ -164,7 +164,7 @@ final class GemmJob implements PoolTask {
                     Packing.packA(a, transA, m, k, ir, mr, pc, kc, ap);
                     int kept = kc;
                     if (look) {
-                        kept = transA || mr < MR ? ZeroSteps.ofPanel(ap, kc, steps) : ZeroSteps.ofRows(a, k, ir, pc, kc, steps, ws.sums);
+                        kept = ZeroSteps.ofPanel(ap, kc, steps);
                         if (kept > kc * 3 / 4) {
                             kept = kc;
                         } else {

@@ -13,8 +13,6 @@ final class Workspace {
     private float[] bPanels = new float[0];
     private float[] aPanel = new float[0];
     final float[] tile = new float[MR * NR];
-    /** Per-step sums of one vector of steps (see {@link ZeroSteps}). */
-    final float[] sums = new float[MicroKernel.L];
     private int[] steps = new int[0];
 
     static Workspace get() {
