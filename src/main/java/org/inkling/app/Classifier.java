@@ -6,8 +6,8 @@ package org.inkling.app;
  */
 @FunctionalInterface
 public interface Classifier {
-    int INPUT_SIZE = 784;
-    int CLASSES = 10;
+    int INPUT_SIZE = org.inkling.base.DigitGeometry.PIXELS;
+    int CLASSES = org.inkling.base.DigitGeometry.DIGITS;
 
     /** Class probabilities (summing to 1) for one input of {@link #INPUT_SIZE} values in 0..1. */
     float[] classify(float[] input);

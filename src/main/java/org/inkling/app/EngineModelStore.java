@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import org.inkling.models.Models;
 import org.inkling.nn.Activation;
 import org.inkling.nn.ModelFile;
 import org.inkling.nn.SavedModel;
@@ -12,8 +13,6 @@ import org.inkling.nn.Sequential;
 
 /** Model files through the engine's {@link ModelFile}; the shipped model from the class path. */
 final class EngineModelStore implements ModelStore {
-    static final String SHIPPED = "/models/inkling-default.inkling";
-
     /** Opens the shipped model's bytes, or returns null when this build ships none. */
     @FunctionalInterface
     interface ShippedSource {
@@ -23,7 +22,7 @@ final class EngineModelStore implements ModelStore {
     private final ShippedSource shippedSource;
 
     EngineModelStore() {
-        this(() -> EngineModelStore.class.getResourceAsStream(SHIPPED));
+        this(() -> EngineModelStore.class.getResourceAsStream(Models.BUILT_IN_RESOURCE));
     }
 
     EngineModelStore(ShippedSource shippedSource) {
@@ -36,7 +35,7 @@ final class EngineModelStore implements ModelStore {
             if (in == null) {
                 return Optional.empty();
             }
-            return Optional.of(fromSaved(ModelFile.load(in, "inkling-default.inkling"), "inkling-default"));
+            return Optional.of(fromSaved(ModelFile.load(in, "built-in model"), Models.BUILT_IN_NAME));
         }
     }
 
@@ -50,7 +49,7 @@ final class EngineModelStore implements ModelStore {
     @Override
     public ModelHandle open(Path file) throws IOException {
         String fallback = file.getFileName().toString().replaceFirst("\\.inkling$", "");
-        SavedModel saved = ModelFile.load(file);
+        SavedModel saved = Models.open(file);
         try {
             return fromSaved(saved, fallback);
         } catch (IllegalArgumentException e) {

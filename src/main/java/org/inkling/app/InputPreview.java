@@ -9,7 +9,7 @@ import javafx.scene.paint.Color;
 
 /** The 28x28 image the network reads, magnified with hard pixel edges (white on black, as MNIST). */
 public final class InputPreview extends Region {
-    private static final int SIDE = 28;
+    private static final int SIDE = org.inkling.base.DigitGeometry.SIDE;
     private final Canvas canvas = new Canvas();
     private final WritableImage image = new WritableImage(SIDE, SIDE);
     private float[] pixels;

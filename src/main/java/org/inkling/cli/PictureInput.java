@@ -61,7 +61,7 @@ final class PictureInput {
                 }
             }
         }
-        float[] out = new float[784];
+        float[] out = new float[org.inkling.base.DigitGeometry.PIXELS];
         if (maxX < 0) return out;
         int bw = maxX - minX + 1;
         int bh = maxY - minY + 1;

@@ -28,7 +28,7 @@ public final class IdxReader {
     /** Magic number of an IDX file of unsigned bytes with one dimension (labels). */
     public static final int LABELS_MAGIC = 0x00000801;
     /** MNIST labels are the digits 0..9. */
-    public static final int MNIST_CLASSES = 10;
+    public static final int MNIST_CLASSES = org.inkling.base.DigitGeometry.DIGITS;
 
     private static final int UNSIGNED_BYTE = 0x08;
     private static final long MAX_ARRAY = Integer.MAX_VALUE - 16;

@@ -12,7 +12,7 @@ import org.inkling.nn.Examples;
  */
 public final class MnistDataset implements Examples {
     /** MNIST images are 28x28. */
-    public static final int SIDE = 28;
+    public static final int SIDE = org.inkling.base.DigitGeometry.SIDE;
     /** Input length of one MNIST image. */
     public static final int PIXELS = SIDE * SIDE;
 

@@ -1,5 +1,7 @@
 package org.inkling.data;
 
+import org.inkling.base.AtomicFiles;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -9,10 +11,8 @@ import java.net.HttpURLConnection;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -164,7 +164,7 @@ public final class MnistDownloader {
 
     private Path fetchVerified(MnistFile file, URI url, Path dir, int fileNumber, int fileCount,
             DownloadListener listener) throws IOException {
-        Path tmp = Files.createTempFile(dir, file.fileName() + ".", ".part");
+        Path tmp = AtomicFiles.temporarySibling(dir.resolve(file.fileName()));
         boolean moved = false;
         try {
             fetch(file, fileNumber, fileCount, url, tmp, listener);
@@ -175,7 +175,7 @@ public final class MnistDownloader {
                         + " (damaged or different file)");
             }
             Path target = dir.resolve(isGzip(tmp) ? file.gzipName() : file.fileName());
-            moveAtomically(tmp, target);
+            AtomicFiles.replace(tmp, target);
             moved = true;
             return target;
         } finally {
@@ -258,14 +258,6 @@ public final class MnistDownloader {
     private static boolean isGzip(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             return in.read() == 0x1f && in.read() == 0x8b;
-        }
-    }
-
-    private static void moveAtomically(Path tmp, Path target) throws IOException {
-        try {
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

@@ -1,5 +1,7 @@
 package org.inkling.ink;
 
+import org.inkling.base.AtomicFiles;
+
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -21,7 +23,7 @@ public final class InkImages {
 
     /** Writes a 28x28 grey PNG magnified {@code scale} times with square pixels. */
     public static void writePng(float[] pixels, Path out, int scale) throws IOException {
-        if (pixels.length != 784) {
+        if (pixels.length != org.inkling.base.DigitGeometry.PIXELS) {
             throw new IllegalArgumentException("expected 784 pixels (28x28), got " + pixels.length);
         }
         writeGrid(new float[][] {pixels}, 28, 28, 1, scale, out);

@@ -19,7 +19,7 @@ import java.util.List;
  * to 20 px includes the pen, so a vertical "1" stays a thin bar {@code 20 * f / (1 + f)} px wide.
  */
 public final class MnistNormalizer {
-    public static final int SIZE = 28;
+    public static final int SIZE = org.inkling.base.DigitGeometry.SIDE;
     public static final int BOX = 20;
     /** Pen width as a fraction of max(width, height) of the strokes: about 2.6 px in the 20 px box. */
     public static final double DEFAULT_PEN_FRACTION = 0.15;

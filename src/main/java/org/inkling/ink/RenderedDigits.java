@@ -12,7 +12,7 @@ import java.util.stream.IntStream;
  * interface, which this package may not import; a one-line adapter in the data code wraps them.
  */
 public record RenderedDigits(byte[] pixels, byte[] labels) {
-    public static final int PIXELS = 784;
+    public static final int PIXELS = org.inkling.base.DigitGeometry.PIXELS;
 
     public RenderedDigits {
         if (pixels.length != labels.length * PIXELS) {

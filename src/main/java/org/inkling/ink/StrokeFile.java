@@ -1,5 +1,7 @@
 package org.inkling.ink;
 
+import org.inkling.base.AtomicFiles;
+
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class ShippedModelTest {
     @Test
     void itRecordsItsRecipeAndReachesNinetyNinePercentOnTheMnistTestSet() throws Exception {
-        SavedModel shipped = ModelOptions.loadShipped();
+        SavedModel shipped = org.inkling.models.Models.builtIn();
         assertThat(shipped.recipe()).containsKey("command");
         assertThat((String) shipped.recipe().get("command")).startsWith("inkling train");
 
