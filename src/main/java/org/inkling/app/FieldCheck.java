@@ -1,47 +1,52 @@
 package org.inkling.app;
 
-import org.inkling.nn.Activation;
-import org.inkling.nn.Architectures;
-import org.inkling.nn.Dense;
-import org.inkling.nn.Layer;
+import java.util.Locale;
+import java.util.function.DoubleFunction;
+import java.util.function.IntFunction;
+import org.inkling.training.TrainingRecipe;
 
-/** Parses the training form's text fields; each method returns an error message or null. */
+/**
+ * Reads the training form's text fields into numbers and checks them with the recipe's own rules
+ * ({@link TrainingRecipe}), so that the form and the recipe never disagree; each method returns a
+ * message to show beside the field, or null.
+ */
 final class FieldCheck {
-    static final int MAX_UNITS = 16_384;
-
     private FieldCheck() {}
 
-    /** The engine's own architecture check (MLP sizes like "512,512", or conv layers like "cnn"). */
     static String architectureError(String text) {
-        try {
-            long units = 0;
-            for (Layer layer : Architectures.parse(text, Activation.RELU, Classifier.CLASSES)) {
-                units += layer instanceof Dense d ? d.units() : 0;
-            }
-            return units > MAX_UNITS ? "At most " + MAX_UNITS + " dense units in all, to fit in memory" : null;
-        } catch (IllegalArgumentException e) {
-            return "Layer sizes separated by commas, e.g. 512,512 or cnn (" + e.getMessage() + ")";
-        }
+        return sentence(TrainingRecipe.architectureError(text == null ? "" : text.trim()));
     }
 
     static String learningRateError(String text) {
-        Double value = parseDouble(text);
-        return value != null && value > 0 && value <= 10 ? null : "A number above 0 and at most 10, e.g. 0.001";
+        return checkDouble(text, "A number above 0, e.g. 0.001", TrainingRecipe::learningRateError);
     }
 
     static String batchSizeError(String text) {
-        Integer value = parseInt(text);
-        return value != null && value >= 1 && value <= 60_000 ? null : "A whole number from 1 to 60000, e.g. 128";
+        return checkInt(text, "A whole number, e.g. 128", TrainingRecipe::batchSizeError);
     }
 
     static String epochsError(String text) {
-        Integer value = parseInt(text);
-        return value != null && value >= 1 && value <= 1000 ? null : "A whole number from 1 to 1000";
+        return checkInt(text, "A whole number, e.g. 5", TrainingRecipe::epochsError);
     }
 
     static String validationSplitError(String text) {
+        return checkDouble(text, "A fraction, e.g. 0.1", TrainingRecipe::validationSplitError);
+    }
+
+    private static String checkInt(String text, String notANumber, IntFunction<String> rule) {
+        Integer value = parseInt(text);
+        return value == null ? notANumber : sentence(rule.apply(value));
+    }
+
+    private static String checkDouble(String text, String notANumber, DoubleFunction<String> rule) {
         Double value = parseDouble(text);
-        return value != null && value >= 0 && value <= 0.5 ? null : "A fraction from 0 to 0.5, e.g. 0.1";
+        return value == null ? notANumber : sentence(rule.apply(value));
+    }
+
+    /** The recipe's messages start in lower case to follow an option name; the form shows them alone. */
+    private static String sentence(String message) {
+        return message == null || message.isEmpty() ? message
+                : message.substring(0, 1).toUpperCase(Locale.ROOT) + message.substring(1);
     }
 
     static Integer parseInt(String text) {

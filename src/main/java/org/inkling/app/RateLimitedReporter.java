@@ -6,15 +6,17 @@ import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
-import java.util.function.Supplier;
+import org.inkling.nn.TrainingListener;
+import org.inkling.nn.TrainingResult;
 
 /**
  * Gathers training events on the training thread and hands them to the UI at a bounded rate
  * (about ten times a second, never per batch), always at the end of an epoch and of training.
- * Each hand-over carries a copy of the network, taken here between batches where it is safe, so the
- * live prediction follows training without the FX thread ever touching the network being trained.
+ * Each hand-over carries a snapshot of the network ({@link NetworkSnapshots}), taken here between
+ * batches where it is safe, so the live prediction follows training without the FX thread ever
+ * touching the network being trained. The curves plot each batch's own loss, smoothed.
  */
-public final class RateLimitedReporter implements TrainingReporter {
+public final class RateLimitedReporter implements TrainingListener {
     public static final long DEFAULT_INTERVAL_NANOS = 100_000_000L;
 
     /** Weight of the past in the exponential moving average of the per-batch curves. */
@@ -25,7 +27,7 @@ public final class RateLimitedReporter implements TrainingReporter {
     private final LongSupplier clock;
     private final long intervalNanos;
 
-    private Supplier<Classifier> snapshots = () -> null;
+    private NetworkSnapshots snapshots;
     private final List<ChartPoint> trainLoss = new ArrayList<>();
     private final List<ChartPoint> trainAccuracy = new ArrayList<>();
     private final List<ChartPoint> valLoss = new ArrayList<>();
@@ -49,15 +51,19 @@ public final class RateLimitedReporter implements TrainingReporter {
     }
 
     @Override
-    public void begin(int epochs, int batchesPerEpoch, Supplier<Classifier> snapshot) {
-        this.epochs = epochs;
-        this.batchesPerEpoch = batchesPerEpoch;
-        this.snapshots = Objects.requireNonNull(snapshot);
+    public void onTrainingBegin(TrainingPlan plan) {
+        this.epochs = plan.epochs();
+        this.batchesPerEpoch = plan.batchesPerEpoch();
+        this.snapshots = plan.network() == null ? null : new NetworkSnapshots(plan.network());
         flush(false);
     }
 
     @Override
-    public void batch(int epoch, int batch, int batchesPerEpoch, double loss, double accuracy, long elapsedNanos) {
+    public void onBatchEnd(BatchEvent e) {
+        batch(e.epoch(), e.batch(), e.batchesPerEpoch(), e.batchLoss(), e.batchAccuracy(), e.elapsedNanos());
+    }
+
+    private void batch(int epoch, int batch, int batchesPerEpoch, double loss, double accuracy, long elapsedNanos) {
         this.epoch = epoch;
         this.batch = batch;
         this.batchesPerEpoch = batchesPerEpoch;
@@ -78,18 +84,23 @@ public final class RateLimitedReporter implements TrainingReporter {
     }
 
     @Override
-    public void epoch(int epoch, int epochs, double loss, double accuracy, double valLoss, double valAccuracy) {
-        this.epochs = epochs;
-        if (Double.isFinite(valLoss)) {
-            this.valLoss.add(new ChartPoint(epoch, valLoss));
+    public void onEpochEnd(EpochEvent e) {
+        this.epochs = e.epochs();
+        if (Double.isFinite(e.valLoss())) {
+            this.valLoss.add(new ChartPoint(e.epoch(), e.valLoss()));
         }
-        if (Double.isFinite(valAccuracy)) {
-            this.valAccuracy.add(new ChartPoint(epoch, valAccuracy));
+        if (Double.isFinite(e.valAccuracy())) {
+            this.valAccuracy.add(new ChartPoint(e.epoch(), e.valAccuracy()));
         }
         flush(true);
     }
 
     @Override
+    public void onTrainingEnd(TrainingResult result) {
+        end();
+    }
+
+    /** The last hand-over; later calls do nothing (a run that failed before training still calls it). */
     public void end() {
         if (!ended) {
             ended = true;
@@ -99,7 +110,7 @@ public final class RateLimitedReporter implements TrainingReporter {
 
     private void flush(boolean withSnapshot) {
         lastFlush = clock.getAsLong();
-        Classifier snapshot = withSnapshot ? snapshots.get() : null;
+        Classifier snapshot = withSnapshot && snapshots != null ? snapshots.take() : null;
         TrainingUpdate update = new TrainingUpdate(trainLoss, trainAccuracy, valLoss, valAccuracy,
                 epoch, epochs, batch, batchesPerEpoch, elapsedNanos, snapshot);
         trainLoss.clear();

@@ -28,6 +28,10 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.inkling.data.AugmentationConfig;
+import org.inkling.nn.Activation;
+import org.inkling.nn.LearningRateSchedule;
+import org.inkling.training.TrainingRecipe;
 
 /**
  * The training panel: the recipe fields with their checks, Train/Pause/Resume/Stop, progress and
@@ -57,6 +61,8 @@ public final class TrainingViewModel {
     private final StringProperty validationSplit = new SimpleStringProperty(this, "validationSplit", "0.1");
     /** Train on the first N images only (0 = all); not in the form, used by tests and demos. */
     private final IntegerProperty subsetSize = new SimpleIntegerProperty(this, "subsetSize", 0);
+    /** Seed of the weights, the shuffle and the augmentation: the same settings train the same network. */
+    private final ObjectProperty<Long> seed = new SimpleObjectProperty<>(this, "seed", 1L);
     private final ObjectProperty<Path> mnistFolder = new SimpleObjectProperty<>(this, "mnistFolder");
 
     private final ReadOnlyStringWrapper architectureError = new ReadOnlyStringWrapper(this, "architectureError");
@@ -143,7 +149,7 @@ public final class TrainingViewModel {
             folder = found.get();
             mnistFolder.set(folder);
         }
-        start(settings(folder));
+        start(request(folder));
     }
 
     public void pause() {
@@ -179,21 +185,23 @@ public final class TrainingViewModel {
         return state.get() != TrainingState.IDLE;
     }
 
-    TrainingSettings settings(Path folder) {
-        return new TrainingSettings(architecture.get().trim(), activation.get(), optimizer.get(),
-                FieldCheck.parseDouble(learningRate.get()), FieldCheck.parseInt(batchSize.get()),
-                FieldCheck.parseInt(epochs.get()), FieldCheck.parseDouble(validationSplit.get()), folder,
-                subsetSize.get());
+    /** The form as a typed recipe; call only while {@link #validProperty()} holds. */
+    TrainingRequest request(Path folder) {
+        TrainingRecipe recipe = new TrainingRecipe(null, architecture.get(), Activation.parse(activation.get()),
+                optimizer.get(), FieldCheck.parseDouble(learningRate.get()), 0, LearningRateSchedule.constant(),
+                AugmentationConfig.NONE, 0, FieldCheck.parseInt(epochs.get()), FieldCheck.parseInt(batchSize.get()),
+                seed.get(), FieldCheck.parseDouble(validationSplit.get()), subsetSize.get() > 0 ? subsetSize.get() : null);
+        return new TrainingRequest(recipe, folder);
     }
 
-    private void start(TrainingSettings settings) {
+    private void start(TrainingRequest settings) {
         TrainingSwitch run = new TrainingSwitch();
         control = run;
         trainLoss.clear();
         trainAccuracy.clear();
         valLoss.clear();
         valAccuracy.clear();
-        plannedEpochs.set(settings.epochs());
+        plannedEpochs.set(settings.recipe().epochs());
         progress.set(0);
         progressText.set("Loading MNIST…");
         state.set(TrainingState.RUNNING);
@@ -282,6 +290,7 @@ public final class TrainingViewModel {
     public StringProperty epochsProperty() { return epochs; }
     public StringProperty validationSplitProperty() { return validationSplit; }
     public IntegerProperty subsetSizeProperty() { return subsetSize; }
+    public ObjectProperty<Long> seedProperty() { return seed; }
     public ObjectProperty<Path> mnistFolderProperty() { return mnistFolder; }
 
     /** Null when the field is valid, else what to type instead. */

@@ -16,7 +16,7 @@ import org.inkling.nn.Sequential;
 import org.inkling.nn.TrainConfig;
 import org.inkling.nn.Trainer;
 import org.inkling.nn.TrainingListener.EpochEvent;
-import org.inkling.nn.kernel.VectorGemm;
+import org.inkling.nn.Engine;
 import org.inkling.nn.TrainingResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -84,7 +84,7 @@ final class BenchCommand implements Callable<Integer> {
         s.put("predict_one_microseconds", predictOneMicros);
         s.put("predict_batch10000_milliseconds", predictBatchMillis);
         s.put("peak_memory_mb", PeakMemory.megabytes());
-        s.put("skip_zeros", VectorGemm.skipsZeros());
+        s.put("skip_zeros", Engine.skipsZeros());
         s.put("cores", Runtime.getRuntime().availableProcessors());
         s.put("java", Runtime.version().toString());
         if (json) {
@@ -92,7 +92,7 @@ final class BenchCommand implements Callable<Integer> {
         } else {
             System.out.printf(Locale.ROOT, "%nEpoch (median after the first): %.3f s  = %,.0f samples/s, %.1f GFLOP/s%s%n",
                     epochSeconds, train.size() / epochSeconds, flops / epochSeconds / 1e9,
-                    VectorGemm.skipsZeros() ? " (dense-equivalent; zero steps skipped)" : " (dense engine)");
+                    Engine.skipsZeros() ? " (dense-equivalent; zero steps skipped)" : " (dense engine)");
             System.out.printf(Locale.ROOT, "Predict one image: %.1f us; 10,000 images: %.1f ms; peak memory %.0f MB%n",
                     predictOneMicros, predictBatchMillis, PeakMemory.megabytes());
         }

@@ -1,19 +1,17 @@
 package org.inkling.cli;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.inkling.data.Augmentation;
 import org.inkling.data.AugmentationConfig;
 import org.inkling.nn.Activation;
 import org.inkling.nn.Architectures;
 import org.inkling.nn.BatchAugmenter;
-import org.inkling.nn.Examples;
 import org.inkling.nn.LearningRateSchedule;
 import org.inkling.nn.Optimizer;
 import org.inkling.nn.Optimizers;
 import org.inkling.nn.Sequential;
+import org.inkling.training.RecipeException;
+import org.inkling.training.TrainingRecipe;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -94,33 +92,26 @@ final class ModelRecipeOptions {
         }
     }
 
-    Examples syntheticExamples(long seed) {
-        if (synthetic < 0) throw bad("--synthetic must be 0 or more, got " + synthetic);
-        return synthetic == 0 ? null : SyntheticDigits.examples(synthetic, seed);
+    /**
+     * The typed recipe of these options and the run's, checked before any data is read; a value
+     * that cannot train is a usage error (exit 2) naming the option.
+     */
+    TrainingRecipe toRecipe(String name, int epochs, int batch, long seed, Double validationSplit, Integer limit) {
+        try {
+            return new TrainingRecipe(name, arch, Activation.parse(activation), optimizer, lr, weightDecay, schedule(),
+                    augmentationConfig(), synthetic, epochs, batch, seed, validationSplit == null ? 0 : validationSplit, limit);
+        } catch (RecipeException e) {
+            throw bad("Invalid " + OPTION_OF.getOrDefault(e.field(), e.field()) + ": " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw bad("Invalid --activation: " + e.getMessage());
+        }
     }
 
-    /** The recipe as recorded in the model file. */
-    Map<String, Object> describe(Optimizer trained) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("architecture", arch);
-        m.put("activation", activation);
-        m.put("optimizer", trained.config());
-        m.put("lr_schedule", schedule().toMap());
-        m.put("augmentation", augmentationConfig().toMap());
-        m.put("synthetic_per_class", synthetic);
-        return m;
-    }
-
-    /** The options of a command line that repeats this recipe. */
-    List<String> commandLine(int epochs, int batch, long seed) {
-        List<String> a = new ArrayList<>(List.of("--arch", arch, "--activation", activation, "--optimizer", optimizer));
-        if (lr != null) a.addAll(List.of("--lr", lr.toString()));
-        LearningRateSchedule s = schedule();
-        if (s != LearningRateSchedule.constant()) a.addAll(List.of("--lr-schedule", s.toString()));
-        if (weightDecay != 0) a.addAll(List.of("--weight-decay", Double.toString(weightDecay)));
-        if (!"none".equals(augment)) a.addAll(List.of("--augment", augment));
-        if (synthetic != 0) a.addAll(List.of("--synthetic", Integer.toString(synthetic)));
-        a.addAll(List.of("--epochs", Integer.toString(epochs), "--batch", Integer.toString(batch), "--seed", Long.toString(seed)));
-        return a;
-    }
+    /** Recipe fields to the options that set them, for messages. */
+    private static final Map<String, String> OPTION_OF = Map.ofEntries(
+            Map.entry("architecture", "--arch"), Map.entry("activation", "--activation"),
+            Map.entry("optimizer", "--optimizer"), Map.entry("learning_rate", "--lr"),
+            Map.entry("weight_decay", "--weight-decay"), Map.entry("synthetic_per_class", "--synthetic"),
+            Map.entry("epochs", "--epochs"), Map.entry("batch_size", "--batch"),
+            Map.entry("validation_split", "--validation-split"), Map.entry("limit", "--limit"));
 }

@@ -2,26 +2,16 @@ package org.inkling.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.inkling.data.Mnist;
-import org.inkling.nn.Evaluation;
-import org.inkling.nn.Evaluator;
-import org.inkling.nn.Examples;
-import org.inkling.nn.Losses;
 import org.inkling.nn.ModelFile;
-import org.inkling.nn.LearningRateSchedule;
-import org.inkling.nn.Optimizer;
 import org.inkling.nn.SavedModel;
-import org.inkling.nn.Sequential;
-import org.inkling.nn.TrainConfig;
-import org.inkling.nn.Trainer;
-import org.inkling.nn.TrainingListener.EpochEvent;
-import org.inkling.nn.TrainingResult;
+import org.inkling.training.TrainingJob;
+import org.inkling.training.TrainingOutcome;
+import org.inkling.training.TrainingRecipe;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -65,66 +55,35 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Sequential model = recipe.buildModel(seed);
-        Optimizer optimizer = recipe.optimizer();
-        LearningRateSchedule schedule = recipe.schedule();
+        String modelName = name != null ? name : out.getFileName().toString().replaceFirst("\\.inkling$", "");
+        TrainingRecipe r = recipe.toRecipe(modelName, epochs, batch, seed, validationSplit, limit);
         Mnist mnist = data.load(json);
-        Examples train = limit == null ? mnist.train() : mnist.train().subset(0, Math.min(limit, mnist.train().size()));
-        Examples extra = recipe.syntheticExamples(seed + 1);
-        if (extra != null) train = new org.inkling.data.ConcatExamples(List.of(train, extra));
-        TrainConfig config = TrainConfig.of(epochs, batch, seed).withAugmenter(recipe.augmenter()).withSchedule(schedule);
-        config = validationSplit != null ? config.withValidationSplit(validationSplit) : config.withValidationData(mnist.test());
+        if (!json) System.out.print(r.buildNetwork().summary());
 
-        if (!json) System.out.print(model.summary());
-        List<Double> epochSeconds = new ArrayList<>();
-        TrainingPrinter printer = new TrainingPrinter(System.out, json);
-        TrainingResult result = Trainer.fit(model, optimizer, Losses.SPARSE_CATEGORICAL_CROSSENTROPY, train, config,
-                printer, null);
-        for (EpochEvent e : result.history()) epochSeconds.add(e.seconds());
-        if (result.status() == TrainingResult.Status.DIVERGED) {
-            throw new CliException("training stopped: " + result.message()
+        TrainingOutcome outcome = TrainingJob.run(r, mnist, new TrainingPrinter(System.out, json), null);
+        if (outcome.diverged()) {
+            throw new CliException("training stopped: " + outcome.result().message()
                     + " (try a smaller --lr; the model was not saved)");
         }
-
-        Evaluation test = Evaluator.evaluate(model, mnist.test());
-        EpochEvent last = result.lastEpoch();
-        Map<String, Object> metrics = new LinkedHashMap<>();
-        metrics.put("train_accuracy", last.accuracy());
-        metrics.put("train_loss", last.loss());
-        metrics.put("validation_accuracy", last.valAccuracy());
-        metrics.put("validation_loss", last.valLoss());
-        metrics.put("test_accuracy", test.accuracy());
-        metrics.put("test_loss", test.loss());
-        metrics.put("epochs", result.epochsCompleted());
-        metrics.put("epoch_seconds", epochSeconds);
-
-        Map<String, Object> fullRecipe = recipe.describe(optimizer);
-        fullRecipe.put("epochs", epochs);
-        fullRecipe.put("batch_size", batch);
-        fullRecipe.put("seed", seed);
-        fullRecipe.put("validation", validationSplit != null ? "split " + validationSplit : "test set");
-        fullRecipe.put("train_examples", train.size());
-        fullRecipe.put("command", "inkling train " + String.join(" ", recipe.commandLine(epochs, batch, seed)));
-
-        String modelName = name != null ? name : out.getFileName().toString().replaceFirst("\\.inkling$", "");
+        SavedModel model = outcome.model();
         try {
-            ModelFile.save(out, new SavedModel(modelName, model, fullRecipe, metrics, null));
+            ModelFile.save(out, model);
         } catch (IOException e) {
             throw new CliException("could not save the model to " + out + ": " + e.getMessage(), e);
         }
 
         double peak = PeakMemory.megabytes();
         if (json) {
-            Map<String, Object> s = new LinkedHashMap<>(metrics);
-            s.put("status", result.status().name().toLowerCase(Locale.ROOT));
+            Map<String, Object> s = new LinkedHashMap<>(model.metrics());
             s.put("model", out.toAbsolutePath().toString());
-            s.put("parameters", model.parameterCount());
+            s.put("parameters", model.network().parameterCount());
             s.put("peak_memory_mb", peak);
             new JsonLines(System.out).summary(s);
         } else {
-            if (!result.completed()) System.out.println(result.message());
-            System.out.printf(Locale.ROOT, "Test accuracy: %.4f - test loss: %.4f%n", test.accuracy(), test.loss());
-            System.out.printf(Locale.ROOT, "Saved %s (%,d parameters); peak memory %.0f MB%n", out, model.parameterCount(), peak);
+            if (!outcome.completed()) System.out.println(outcome.result().message());
+            System.out.printf(Locale.ROOT, "Test accuracy: %.4f - test loss: %.4f%n", outcome.test().accuracy(), outcome.test().loss());
+            System.out.printf(Locale.ROOT, "Saved %s (%,d parameters); peak memory %.0f MB%n", out,
+                    model.network().parameterCount(), peak);
         }
         return 0;
     }

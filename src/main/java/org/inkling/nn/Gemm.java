@@ -2,7 +2,6 @@ package org.inkling.nn;
 
 import org.ejml.MatrixDimensionException;
 import org.ejml.data.FMatrixRMaj;
-import org.ejml.dense.row.CommonOps_FDRM;
 import org.inkling.nn.kernel.VectorGemm;
 
 /**
@@ -12,21 +11,14 @@ import org.inkling.nn.kernel.VectorGemm;
  * <p>All matrices are row-major {@link FMatrixRMaj}; the output is passed last, reshaped to the
  * product's size if needed and overwritten (EJML's convention). The work is done by
  * {@link VectorGemm}, whose results are bit-for-bit reproducible whatever the thread count; EJML's
- * {@code CommonOps_FDRM} stays the reference the kernels are tested against.
+ * {@code CommonOps_FDRM} stays the reference the kernels are tested against. There is no path
+ * without the Vector API: the layers' element-wise kernels need it too.
  */
 public final class Gemm {
-    /**
-     * The kernels need the incubating Vector API ({@code --add-modules jdk.incubator.vector}, which
-     * the launcher, Maven and the tests pass). Started without it, the products fall back to EJML,
-     * correct but about ten times slower, and say so once.
-     */
-    private static final boolean VECTOR_API = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
-
     static {
-        if (!VECTOR_API) {
-            System.err.println("inkling: the JVM was started without --add-modules jdk.incubator.vector;"
-                    + " matrix products fall back to EJML and run about ten times slower");
-        }
+        // Every layer's kernels use the Vector API; failing here names the cause instead of a
+        // NoClassDefFoundError from deep inside a layer.
+        Engine.requireVectorApi();
     }
 
     private Gemm() {}
@@ -37,11 +29,7 @@ public final class Gemm {
             throw mismatch("mult", a, b);
         }
         prepare(a, b, c, a.numRows, b.numCols);
-        if (VECTOR_API) {
-            VectorGemm.mult(a.numRows, b.numCols, a.numCols, a.data, b.data, c.data);
-        } else {
-            CommonOps_FDRM.mult(a, b, c);
-        }
+        VectorGemm.mult(a.numRows, b.numCols, a.numCols, a.data, b.data, c.data);
     }
 
     /** c = aᵀ · b, with a k×m, b k×n, c m×n. Weight gradient: Xᵀ·dZ. */
@@ -50,11 +38,7 @@ public final class Gemm {
             throw mismatch("multTransA", a, b);
         }
         prepare(a, b, c, a.numCols, b.numCols);
-        if (VECTOR_API) {
-            VectorGemm.multTransA(a.numCols, b.numCols, a.numRows, a.data, b.data, c.data);
-        } else {
-            CommonOps_FDRM.multTransA(a, b, c);
-        }
+        VectorGemm.multTransA(a.numCols, b.numCols, a.numRows, a.data, b.data, c.data);
     }
 
     /** c = a · bᵀ, with a m×k, b n×k, c m×n. Input gradient: dZ·Wᵀ. */
@@ -63,11 +47,7 @@ public final class Gemm {
             throw mismatch("multTransB", a, b);
         }
         prepare(a, b, c, a.numRows, b.numRows);
-        if (VECTOR_API) {
-            VectorGemm.multTransB(a.numRows, b.numRows, a.numCols, a.data, b.data, c.data);
-        } else {
-            CommonOps_FDRM.multTransB(a, b, c);
-        }
+        VectorGemm.multTransB(a.numRows, b.numRows, a.numCols, a.data, b.data, c.data);
     }
 
     private static void prepare(FMatrixRMaj a, FMatrixRMaj b, FMatrixRMaj c, int rows, int cols) {

@@ -84,7 +84,7 @@ final class TrainingRun {
         int batchSize = x.numRows;
         int batches = (train.size() + batchSize - 1) / batchSize;
         listener.onTrainingBegin(new TrainingPlan(config.epochs(), config.batchSize(), train.size(),
-                validation == null ? 0 : validation.size(), batches, model.parameterCount()));
+                validation == null ? 0 : validation.size(), batches, model.parameterCount(), model));
         optimizer.init(model.params());
         LearningRateSchedule schedule = config.schedule();
         double initialRate = optimizer.initialLearningRate();
@@ -126,8 +126,8 @@ final class TrainingRun {
                 lossSum += l * rows;
                 correct += hits;
                 seen += rows;
-                listener.onBatchEnd(new BatchEvent(epoch, b + 1, batches, lossSum / seen, correct / (double) seen,
-                        System.nanoTime() - epochStart));
+                listener.onBatchEnd(new BatchEvent(epoch, b + 1, batches, l, hits / (double) rows,
+                        lossSum / seen, correct / (double) seen, System.nanoTime() - epochStart));
             }
             if (!weightsFinite()) {
                 restoreBackup();

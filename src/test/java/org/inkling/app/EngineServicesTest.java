@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
+import org.inkling.nn.Activation;
+import org.inkling.nn.TrainingListener;
+import org.inkling.training.TrainingRecipe;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,29 +21,29 @@ class EngineServicesTest {
     Path dir;
 
     /** Records what the runner reports, in order. */
-    static final class Recorder implements TrainingReporter {
+    static final class Recorder implements TrainingListener {
         final List<double[]> batches = new ArrayList<>();
         final List<double[]> epochs = new ArrayList<>();
-        Supplier<Classifier> snapshot;
+        NetworkSnapshots snapshots;
         int begun;
         Runnable afterBatch = () -> {};
 
-        @Override public void begin(int epochs, int batchesPerEpoch, Supplier<Classifier> snapshot) {
-            this.snapshot = snapshot;
-            begun = batchesPerEpoch;
+        @Override public void onTrainingBegin(TrainingPlan plan) {
+            snapshots = new NetworkSnapshots(plan.network());
+            begun = plan.batchesPerEpoch();
         }
-        @Override public void batch(int epoch, int batch, int perEpoch, double loss, double accuracy, long nanos) {
-            batches.add(new double[] {epoch, batch, loss, accuracy});
+        @Override public void onBatchEnd(BatchEvent e) {
+            batches.add(new double[] {e.epoch(), e.batch(), e.batchLoss(), e.batchAccuracy()});
             afterBatch.run();
         }
-        @Override public void epoch(int epoch, int epochs, double loss, double acc, double valLoss, double valAcc) {
-            this.epochs.add(new double[] {epoch, loss, acc, valLoss, valAcc});
+        @Override public void onEpochEnd(EpochEvent e) {
+            this.epochs.add(new double[] {e.epoch(), e.loss(), e.accuracy(), e.valLoss(), e.valAccuracy()});
         }
-        @Override public void end() {}
     }
 
-    private static TrainingSettings settings(int epochs, int subset) {
-        return new TrainingSettings("32", "relu", "adam", 0.003, 100, epochs, 0.1, MNIST, subset);
+    private static TrainingRequest settings(int epochs, int subset) {
+        return new TrainingRequest(new TrainingRecipe(null, "32", Activation.RELU, "adam", 0.003, 0, null, null, 0,
+                epochs, 100, 1, 0.1, subset), MNIST);
     }
 
     @Test
@@ -59,7 +61,7 @@ class EngineServicesTest {
         assertThat(model.trained()).isTrue();
         assertThat(model.architecture()).isEqualTo("784-32-10");
         assertThat(model.testAccuracy().orElseThrow()).isGreaterThan(0.7);
-        float[] p = recorder.snapshot.get().classify(new float[784]);
+        float[] p = recorder.snapshots.take().classify(new float[784]);
         assertThat(p).hasSize(10);
     }
 

@@ -8,6 +8,9 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.Consumer;
 import java.util.function.DoubleConsumer;
+import org.inkling.nn.Activation;
+import org.inkling.nn.Sequential;
+import org.inkling.nn.TrainingListener;
 
 /** Test doubles for the view-model tests, which run without the engine or the toolkit. */
 final class Fakes {
@@ -115,7 +118,7 @@ final class Fakes {
     static final class Runner implements TrainingRunner {
         final int batches;
         final long millisPerBatch;
-        volatile TrainingSettings lastSettings;
+        volatile TrainingRequest lastRequest;
         volatile int batchesRun;
 
         Runner(int batches, long millisPerBatch) {
@@ -124,13 +127,16 @@ final class Fakes {
         }
 
         @Override
-        public ModelHandle train(TrainingSettings s, TrainingReporter reporter, TrainingSwitch control)
+        public ModelHandle train(TrainingRequest request, TrainingListener listener, TrainingSwitch control)
                 throws Exception {
-            lastSettings = s;
-            reporter.begin(s.epochs(), batches, () -> byColumn(3f));
+            lastRequest = request;
+            int epochs = request.recipe().epochs();
+            Sequential network = Sequential.mlp(Classifier.INPUT_SIZE, new int[] {4}, Activation.RELU, Classifier.CLASSES, 1);
+            listener.onTrainingBegin(new TrainingListener.TrainingPlan(epochs, 1, batches, 0, batches,
+                    network.parameterCount(), network));
             long start = System.nanoTime();
             outer:
-            for (int e = 1; e <= s.epochs(); e++) {
+            for (int e = 1; e <= epochs; e++) {
                 for (int b = 1; b <= batches; b++) {
                     if (!control.awaitIfPaused()) {
                         break outer;
@@ -140,9 +146,10 @@ final class Fakes {
                     }
                     batchesRun++;
                     double loss = 2.3 / (1 + batchesRun * 0.1);
-                    reporter.batch(e, b, batches, loss, 1 - loss / 2.3, System.nanoTime() - start);
+                    listener.onBatchEnd(new TrainingListener.BatchEvent(e, b, batches, loss, 1 - loss / 2.3,
+                            loss, 1 - loss / 2.3, System.nanoTime() - start));
                 }
-                reporter.epoch(e, s.epochs(), 0.5, 0.8, 0.6, 0.75);
+                listener.onEpochEnd(new TrainingListener.EpochEvent(e, epochs, 0.5, 0.8, 0.6, 0.75, 0.1));
             }
             return new Model("trained", true, byColumn(3f));
         }

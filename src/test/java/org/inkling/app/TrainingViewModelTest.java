@@ -61,7 +61,7 @@ class TrainingViewModelTest {
         assertThat(vm.canTrainProperty().get()).isFalse();
         vm.validationSplitProperty().set("0");
         assertThat(vm.canTrainProperty().get()).isTrue();
-        assertThat(vm.settings(Path.of("m")).architecture()).isEqualTo("256, 128");
+        assertThat(vm.request(Path.of("m")).recipe().architecture()).isEqualTo("256, 128");
         vm.architectureProperty().set("cnn");
         assertThat(vm.architectureErrorProperty().get()).isNull();
     }
@@ -94,7 +94,7 @@ class TrainingViewModelTest {
         assertThat(trained).hasSize(1);
         assertThat(vm.progressProperty().get()).isEqualTo(1.0);
         assertThat(vm.progressTextProperty().get()).startsWith("Done");
-        assertThat(runner.lastSettings.mnistFolder()).isEqualTo(Path.of("mnist"));
+        assertThat(runner.lastRequest.mnistFolder()).isEqualTo(Path.of("mnist"));
         // 60 batches of 5 ms: far fewer UI updates than batches.
         assertThat(ui.executed()).isLessThan(30);
     }
@@ -133,7 +133,7 @@ class TrainingViewModelTest {
         dialogs.mnistAnswer = Path.of("chosen");
         vm.train();
         ui.runUntil(() -> vm.stateProperty().get() == TrainingState.IDLE && !trained.isEmpty(), Duration.ofSeconds(10));
-        assertThat(runner.lastSettings.mnistFolder()).isEqualTo(Path.of("chosen"));
+        assertThat(runner.lastRequest.mnistFolder()).isEqualTo(Path.of("chosen"));
         assertThat(vm.mnistFolderProperty().get()).isEqualTo(Path.of("chosen"));
     }
 

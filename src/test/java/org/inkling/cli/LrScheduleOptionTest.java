@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.inkling.nn.ModelFile;
 import org.inkling.nn.SavedModel;
+import org.inkling.training.TrainingRecipe;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -16,32 +17,32 @@ class LrScheduleOptionTest {
     @TempDir
     Path dir;
 
-    private static ModelRecipeOptions recipe(String... args) {
+    private static TrainingRecipe recipe(String... args) {
         TrainCommand t = new TrainCommand();
         new CommandLine(t).parseArgs(args);
-        return t.recipe;
+        return t.recipe.toRecipe(null, t.epochs, t.batch, t.seed, t.validationSplit, t.limit);
     }
 
     @Test
     void theDefaultIsConstantAndLeavesTheCommandLineAsBefore() {
-        ModelRecipeOptions r = recipe();
-        assertThat(r.describe(r.optimizer()).get("lr_schedule")).isEqualTo(Map.of("name", "constant"));
-        assertThat(r.commandLine(5, 128, 1)).doesNotContain("--lr-schedule");
-        assertThat(recipe("--lr-schedule", "constant").commandLine(5, 128, 1)).isEqualTo(r.commandLine(5, 128, 1));
+        TrainingRecipe r = recipe();
+        assertThat(r.toMap(null).get("lr_schedule")).isEqualTo(Map.of("name", "constant"));
+        assertThat(r.commandLine()).doesNotContain("--lr-schedule");
+        assertThat(recipe("--lr-schedule", "constant").commandLine()).isEqualTo(r.commandLine());
     }
 
     @Test
     void cosineIsRecordedInTheRecipeAndTheRepeatableCommandLine() {
-        ModelRecipeOptions r = recipe("--optimizer", "adam", "--lr-schedule", "cosine:0.05");
-        assertThat(r.describe(r.optimizer()).get("lr_schedule")).isEqualTo(Map.of("name", "cosine", "alpha", 0.05));
-        List<String> line = r.commandLine(3, 64, 2);
+        TrainingRecipe r = recipe("--optimizer", "adam", "--lr-schedule", "cosine:0.05", "--epochs", "3", "--batch", "64", "--seed", "2");
+        assertThat(r.toMap(null).get("lr_schedule")).isEqualTo(Map.of("name", "cosine", "alpha", 0.05));
+        List<String> line = r.commandLine();
         int at = line.indexOf("--lr-schedule");
         assertThat(at).isNotNegative();
         assertThat(line.get(at + 1)).isEqualTo("cosine:0.05");
         // the recorded command line gives the same recipe back
-        ModelRecipeOptions back = recipe(line.toArray(String[]::new));
-        assertThat(back.describe(back.optimizer())).isEqualTo(r.describe(r.optimizer()));
-        assertThat(recipe("--lr-schedule", "cosine").commandLine(3, 64, 2)).containsSubsequence("--lr-schedule", "cosine");
+        TrainingRecipe back = recipe(line.toArray(String[]::new));
+        assertThat(back).isEqualTo(r);
+        assertThat(recipe("--lr-schedule", "cosine").commandLine()).containsSubsequence("--lr-schedule", "cosine");
     }
 
     @Test

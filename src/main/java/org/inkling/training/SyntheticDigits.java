@@ -1,4 +1,4 @@
-package org.inkling.cli;
+package org.inkling.training;
 
 import org.inkling.data.ArrayExamples;
 import org.inkling.ink.RenderedDigits;
@@ -6,10 +6,10 @@ import org.inkling.ink.synth.DigitSynthesizer;
 import org.inkling.nn.Examples;
 
 /** Synthetic drawn digits in the world's writing styles, rendered once through the app's ink pipeline, as training examples. */
-final class SyntheticDigits {
+public final class SyntheticDigits {
     private SyntheticDigits() {}
 
-    static Examples examples(int perClass, long seed) {
+    public static Examples examples(int perClass, long seed) {
         RenderedDigits r = DigitSynthesizer.dataset(perClass, seed);
         int[] labels = new int[r.labels().length];
         for (int i = 0; i < labels.length; i++) labels[i] = r.labels()[i];

@@ -1,0 +1,106 @@
+package org.inkling.training;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.inkling.data.Augmentation;
+import org.inkling.data.ConcatExamples;
+import org.inkling.data.Mnist;
+import org.inkling.nn.Evaluation;
+import org.inkling.nn.Evaluator;
+import org.inkling.nn.Examples;
+import org.inkling.nn.Losses;
+import org.inkling.nn.Optimizer;
+import org.inkling.nn.SavedModel;
+import org.inkling.nn.Sequential;
+import org.inkling.nn.TrainConfig;
+import org.inkling.nn.Trainer;
+import org.inkling.nn.TrainingControl;
+import org.inkling.nn.TrainingListener;
+import org.inkling.nn.TrainingListener.EpochEvent;
+import org.inkling.nn.TrainingResult;
+
+/**
+ * Trains a {@link TrainingRecipe} on MNIST: the one training path that the command line, the app's
+ * Train button and the fine-tune share. It takes the training images (the first {@code limit}, plus
+ * the synthetic styles), builds the network and optimiser from the recipe's seed, runs the
+ * {@link Trainer}, evaluates on the test set and returns the model with its recipe and metrics in
+ * one schema. Front ends differ only in how they fill the recipe and how they listen.
+ *
+ * <p>Runs on the calling thread; listeners are called on it between batches.
+ */
+public final class TrainingJob {
+    private TrainingJob() {}
+
+    /** Trains and always evaluates on the test set. */
+    public static TrainingOutcome run(TrainingRecipe recipe, Mnist mnist, TrainingListener listener,
+                                      TrainingControl control) {
+        return run(recipe, mnist, listener, control, () -> true);
+    }
+
+    /**
+     * Trains; {@code wantTestScore} is asked after training whether anybody still waits for the test
+     * evaluation (a closing window does not), which then is skipped.
+     */
+    public static TrainingOutcome run(TrainingRecipe recipe, Mnist mnist, TrainingListener listener,
+                                      TrainingControl control, BooleanSupplier wantTestScore) {
+        Examples train = trainingExamples(recipe, mnist);
+        Sequential network = recipe.buildNetwork();
+        Optimizer optimizer = recipe.buildOptimizer();
+        TrainConfig config = TrainConfig.of(recipe.epochs(), recipe.batchSize(), recipe.seed())
+                .withAugmenter(recipe.augmentation().isIdentity() ? null : new Augmentation(recipe.augmentation()))
+                .withSchedule(recipe.schedule());
+        config = recipe.holdsOutValidation() ? config.withValidationSplit(recipe.validationSplit())
+                : config.withValidationData(mnist.test());
+
+        TrainingResult result = Trainer.fit(network, optimizer, Losses.SPARSE_CATEGORICAL_CROSSENTROPY, train, config,
+                listener, control);
+        Evaluation test = result.status() != TrainingResult.Status.DIVERGED && wantTestScore.getAsBoolean()
+                ? Evaluator.evaluate(network, mnist.test()) : null;
+
+        Map<String, Object> recorded = recipe.toMap(optimizer);
+        recorded.put("train_examples", train.size());
+        SavedModel model = new SavedModel(nameOf(recipe), network, recorded, metrics(result, test), null);
+        return new TrainingOutcome(model, result, test);
+    }
+
+    /** The training set a recipe asks for: MNIST's training images (the first {@code limit}) and the synthetic styles. */
+    static Examples trainingExamples(TrainingRecipe recipe, Mnist mnist) {
+        Examples train = recipe.limit() == null ? mnist.train()
+                : mnist.train().subset(0, Math.min(recipe.limit(), mnist.train().size()));
+        if (recipe.syntheticPerClass() > 0) {
+            // A seed apart from the network's, so the drawn digits do not vary with the weights' seed alone.
+            train = new ConcatExamples(List.of(train, SyntheticDigits.examples(recipe.syntheticPerClass(), recipe.seed() + 1)));
+        }
+        return train;
+    }
+
+    private static Map<String, Object> metrics(TrainingResult result, Evaluation test) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("status", result.status().name().toLowerCase(Locale.ROOT));
+        if (!result.history().isEmpty()) {
+            EpochEvent last = result.lastEpoch();
+            m.put("train_accuracy", last.accuracy());
+            m.put("train_loss", last.loss());
+            m.put("validation_accuracy", last.valAccuracy());
+            m.put("validation_loss", last.valLoss());
+        }
+        if (test != null) {
+            m.put("test_accuracy", test.accuracy());
+            m.put("test_loss", test.loss());
+        }
+        m.put("epochs", result.epochsCompleted());
+        List<Double> seconds = new ArrayList<>();
+        for (EpochEvent e : result.history()) seconds.add(e.seconds());
+        m.put("epoch_seconds", seconds);
+        return m;
+    }
+
+    private static String nameOf(TrainingRecipe recipe) {
+        if (recipe.name() != null && !recipe.name().isBlank()) return recipe.name();
+        return "mnist-" + (recipe.architecture().isEmpty() ? "softmax" : recipe.architecture().replace(',', '-'));
+    }
+}

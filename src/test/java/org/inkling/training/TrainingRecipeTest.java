@@ -1,0 +1,56 @@
+package org.inkling.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.inkling.data.AugmentationConfig;
+import org.inkling.nn.Activation;
+import org.inkling.nn.LearningRateSchedule;
+import org.junit.jupiter.api.Test;
+
+class TrainingRecipeTest {
+    private static TrainingRecipe with(int epochs, int batch, double split, Double lr, String arch) {
+        return new TrainingRecipe(null, arch, Activation.RELU, "adam", lr, 0, null, null, 0, epochs, batch, 1, split, null);
+    }
+
+    @Test
+    void rejectsWhatCannotTrainNamingTheField() {
+        assertThatThrownBy(() -> with(0, 128, 0, null, "512")).isInstanceOf(RecipeException.class)
+                .hasMessageContaining("epochs").extracting(e -> ((RecipeException) e).field()).isEqualTo("epochs");
+        assertThatThrownBy(() -> with(5, 0, 0, null, "512")).extracting(e -> ((RecipeException) e).field()).isEqualTo("batch_size");
+        assertThatThrownBy(() -> with(5, 128, 1.0, null, "512")).extracting(e -> ((RecipeException) e).field()).isEqualTo("validation_split");
+        assertThatThrownBy(() -> with(5, 128, 0, 1e308, "512")).extracting(e -> ((RecipeException) e).field()).isEqualTo("learning_rate");
+        assertThatThrownBy(() -> with(5, 128, 0, Double.NaN, "512")).extracting(e -> ((RecipeException) e).field()).isEqualTo("learning_rate");
+        assertThatThrownBy(() -> with(5, 128, 0, null, "100000")).extracting(e -> ((RecipeException) e).field()).isEqualTo("architecture");
+        assertThatThrownBy(() -> with(5, 128, 0, null, "12x")).extracting(e -> ((RecipeException) e).field()).isEqualTo("architecture");
+        assertThat(with(5, 128, 0.5, 0.01, "cnn").architecture()).isEqualTo("cnn");
+    }
+
+    @Test
+    void theRecordedMapReadsBackAsTheSameRecipe() {
+        TrainingRecipe r = new TrainingRecipe("x", "conv32,pool,128", Activation.TANH, "sgd", 0.05, 1e-4,
+                LearningRateSchedule.cosine(0.01), AugmentationConfig.DEFAULT, 30, 3, 64, 7, 0.1, 5000);
+        TrainingRecipe back = TrainingRecipe.fromMap(r.toMap(null));
+        assertThat(back.withName("x")).usingRecursiveComparison().ignoringFields("learningRate").isEqualTo(r);
+        assertThat(back.learningRate()).isCloseTo(0.05, org.assertj.core.data.Offset.offset(1e-7));
+        assertThat(r.toMap(null).get("command")).isEqualTo("inkling train --arch conv32,pool,128 --activation tanh"
+                + " --optimizer sgd --lr 0.05 --lr-schedule cosine:0.01 --weight-decay 1.0E-4 --augment default"
+                + " --synthetic 30 --epochs 3 --batch 64 --seed 7 --validation-split 0.1 --limit 5000");
+    }
+
+    @Test
+    void readsTheRecipesOfFormatOneFiles() {
+        // as inkling 0.1's `train` wrote them (the shipped model's recipe)
+        Map<String, Object> old = Map.of("architecture", "cnn", "activation", "relu",
+                "optimizer", Map.of("name", "adam", "learning_rate", 0.001), "lr_schedule", Map.of("name", "cosine", "alpha", 0.0),
+                "synthetic_per_class", 3000, "epochs", 15, "batch_size", 128, "seed", 1, "validation", "test set");
+        TrainingRecipe r = TrainingRecipe.fromMap(old);
+        assertThat(r.architecture()).isEqualTo("cnn");
+        assertThat(r.optimizer()).isEqualTo("adam");
+        assertThat(r.schedule()).isEqualTo(LearningRateSchedule.cosine(0));
+        assertThat(r.epochs()).isEqualTo(15);
+        assertThat(r.syntheticPerClass()).isEqualTo(3000);
+        assertThat(r.validationSplit()).isZero();
+    }
+}
