@@ -38,9 +38,18 @@ public final class MnistLocator {
         this.userHome = userHome;
     }
 
-    /** A locator for this process: its environment and {@code user.home}. */
+    /** A locator for this process: its environment and {@link #userHome}. */
     public static MnistLocator standard(Path explicitDir) {
-        return new MnistLocator(explicitDir, System.getenv(), Path.of(System.getProperty("user.home")));
+        return new MnistLocator(explicitDir, System.getenv(), userHome(System.getenv()));
+    }
+
+    /**
+     * The home folder {@code ~} stands for: {@code $HOME} when set, as in the shell (Java's
+     * {@code user.home} comes from the password database and ignores it), else {@code user.home}.
+     */
+    public static Path userHome(Map<String, String> env) {
+        String home = env.get("HOME");
+        return home != null && !home.isBlank() ? Path.of(home) : Path.of(System.getProperty("user.home"));
     }
 
     /** {@code <user.home>/.cache/inkling/mnist}, where downloads go. */

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The adapters over the real engine, MNIST and model files, without the toolkit. */
 class EngineServicesTest {
-    private static final Path MNIST = Path.of(System.getProperty("inkling.mnist", "../shared/data/mnist"));
+    private static final Path MNIST = org.inkling.data.TestMnist.dir();
 
     @TempDir
     Path dir;

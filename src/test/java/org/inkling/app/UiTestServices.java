@@ -2,7 +2,7 @@ package org.inkling.app;
 
 import java.nio.file.Path;
 
-/** The UI tests drive the real services: engine, MNIST from {@code inkling.mnist}, ink renderer. */
+/** The UI tests drive the real services: engine, MNIST where {@link org.inkling.data.TestMnist} finds it, ink renderer. */
 final class UiTestServices {
     private UiTestServices() {}
 
@@ -11,6 +11,6 @@ final class UiTestServices {
     }
 
     static Path mnistFolder() {
-        return Path.of(System.getProperty("inkling.mnist", "../shared/data/mnist"));
+        return org.inkling.data.TestMnist.dir();
     }
 }

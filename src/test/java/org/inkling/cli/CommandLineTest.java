@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Drives the {@code inkling} command in-process, as a user would from a shell, on the real MNIST files. */
 class CommandLineTest {
-    static final String MNIST = System.getProperty("inkling.mnist", "../shared/data/mnist");
+    static final String MNIST = org.inkling.data.TestMnist.dir().toString();
 
     @TempDir
     Path dir;

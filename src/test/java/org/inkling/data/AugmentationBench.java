@@ -12,7 +12,7 @@ public final class AugmentationBench {
     private AugmentationBench() {}
 
     public static void main(String[] args) throws Exception {
-        Path dir = Path.of(args.length > 0 ? args[0] : "../shared/data/mnist");
+        Path dir = args.length > 0 ? Path.of(args[0]) : TestMnist.dir();
         MnistDataset train = MnistDataset.load(dir.resolve("train-images-idx3-ubyte.gz"),
                 dir.resolve("train-labels-idx1-ubyte.gz"));
         int rows = 128;

@@ -12,12 +12,10 @@ import java.util.HexFormat;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** Reads the real MNIST that surefire points to with {@code -Dinkling.mnist}. */
+/** Reads the real MNIST where {@link TestMnist} finds it. */
 class RealMnistTest {
     private static Path mnistDir() {
-        String dir = System.getProperty("inkling.mnist");
-        assertThat(dir).as("system property inkling.mnist (set by surefire)").isNotNull();
-        return Path.of(dir);
+        return TestMnist.dir();
     }
 
     @Test
@@ -56,8 +54,8 @@ class RealMnistTest {
         Path dir = mnistDir();
         for (MnistFile f : MnistFile.values()) {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
-            try (InputStream in = new DigestInputStream(IdxReader.decode(Files.newInputStream(dir.resolve(f.gzipName())),
-                    f.gzipName()), md)) {
+            try (InputStream in = new DigestInputStream(IdxReader.decode(Files.newInputStream(MnistLocator.scan(dir).get(f)),
+                    f.fileName()), md)) {
                 in.transferTo(java.io.OutputStream.nullOutputStream());
             }
             assertThat(HexFormat.of().formatHex(md.digest())).as(f.fileName()).isEqualTo(f.sha256());

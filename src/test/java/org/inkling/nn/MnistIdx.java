@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Just enough of the gzipped IDX format to feed the engine real MNIST in tests (the real reader
@@ -24,15 +23,21 @@ final class MnistIdx implements Examples {
 
     /** The first {@code limit} examples of {@code train} or {@code t10k}. */
     static MnistIdx read(String set, int limit) throws IOException {
-        Path dir = Path.of(System.getProperty("inkling.mnist", "../shared/data/mnist"));
-        byte[] images = readIdx(dir.resolve(set + "-images-idx3-ubyte.gz"), 0x803, limit, 784);
-        byte[] labels = readIdx(dir.resolve(set + "-labels-idx1-ubyte.gz"), 0x801, limit, 1);
+        Path dir = org.inkling.data.TestMnist.dir();
+        byte[] images = readIdx(file(dir, set + "-images-idx3-ubyte"), 0x803, limit, 784);
+        byte[] labels = readIdx(file(dir, set + "-labels-idx1-ubyte"), 0x801, limit, 1);
         return new MnistIdx(images, labels, limit);
+    }
+
+    /** MNIST files may be kept plain or gzipped. */
+    private static Path file(Path dir, String name) {
+        Path plain = dir.resolve(name);
+        return Files.isRegularFile(plain) ? plain : dir.resolve(name + ".gz");
     }
 
     private static byte[] readIdx(Path file, int magic, int limit, int itemSize) throws IOException {
         try (InputStream raw = Files.newInputStream(file);
-             DataInputStream in = new DataInputStream(new GZIPInputStream(raw, 1 << 16))) {
+             DataInputStream in = new DataInputStream(org.inkling.data.IdxReader.decode(raw, file.toString()))) {
             if (in.readInt() != magic) throw new IOException(file + ": bad magic number");
             int n = in.readInt();
             if (itemSize > 1) {
