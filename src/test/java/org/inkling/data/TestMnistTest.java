@@ -61,4 +61,11 @@ class TestMnistTest {
                 .hasMessageContaining("~/.cache/inkling/mnist");
         assertThat((System.nanoTime() - t0) / 1e9).isLessThan(10);
     }
+
+    @Test
+    void theCheckBeforeCompilingProbesTheDownloadersMirrors() throws IOException {
+        String check = Files.readString(Path.of("src/build/MnistCheck.java"));
+        for (URI mirror : MnistDownloader.DEFAULT_MIRRORS) assertThat(check).contains('"' + mirror.toString() + '"');
+        for (MnistFile f : MnistFile.values()) assertThat(check).contains('"' + f.fileName() + '"');
+    }
 }
