@@ -13,7 +13,7 @@ final class TestMnist {
 
     static synchronized Mnist get() throws IOException {
         if (loaded == null) {
-            Path dir = Path.of(System.getProperty("inkling.mnist", "../shared/data/mnist"));
+            Path dir = org.inkling.data.TestMnist.dir();
             loaded = Mnist.load(MnistLocator.standard(dir).findLocal().orElseThrow(
                     () -> new IOException("no MNIST in " + dir.toAbsolutePath())));
         }
