@@ -12,7 +12,7 @@ public final class Main {
 
     /** A lone existing {@code .inkling} file: what a file manager passes when a model is double-clicked. */
     static boolean opensModelFile(String[] args) {
-        return args.length == 1 && args[0].endsWith(".inkling") && java.nio.file.Files.isRegularFile(java.nio.file.Path.of(args[0]));
+        return args.length == 1 && args[0].endsWith(org.inkling.nn.ModelFile.EXTENSION) && java.nio.file.Files.isRegularFile(java.nio.file.Path.of(args[0]));
     }
 
     public static void main(String[] args) {

@@ -1,6 +1,7 @@
 package org.inkling;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -8,7 +9,10 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Keeps the rooms of docs/ARCHITECTURE.md: arrows point down, and only the app knows JavaFX. */
+/**
+ * Keeps the rooms of docs/ARCHITECTURE.md: arrows point from the front ends down, never back, no
+ * room depends on another in a circle, and only the app knows JavaFX.
+ */
 class ArchitectureTest {
     private static JavaClasses classes;
 
@@ -26,17 +30,32 @@ class ArchitectureTest {
     }
 
     @Test
-    void engineDependsOnNothingAboveIt() {
-        noClasses().that().resideInAPackage("org.inkling.nn..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.inkling.data..", "org.inkling.ink..",
-                        "org.inkling.cli..", "org.inkling.app..")
+    void theSharedBaseUsesTheJdkOnly() {
+        noClasses().that().resideInAPackage("org.inkling.base..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("java..", "org.inkling.base..")
                 .check(classes);
     }
 
     @Test
-    void dataAndInkStayBelowTheCommandLineAndTheApp() {
-        noClasses().that().resideInAnyPackage("org.inkling.data..", "org.inkling.ink..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.inkling.cli..", "org.inkling.app..")
+    void engineDependsOnNothingAboveIt() {
+        noClasses().that().resideInAPackage("org.inkling.nn..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.inkling.data..", "org.inkling.ink..",
+                        "org.inkling.models..", "org.inkling.training..", "org.inkling.cli..", "org.inkling.app..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheEngineReachesItsKernels() {
+        noClasses().that().resideOutsideOfPackages("org.inkling.nn..")
+                .should().dependOnClassesThat().resideInAPackage("org.inkling.nn.kernel..")
+                .check(classes);
+    }
+
+    @Test
+    void dataAndInkStayBelowTheTrainingJobAndTheFrontEnds() {
+        noClasses().that().resideInAnyPackage("org.inkling.data..", "org.inkling.ink..", "org.inkling.models..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.inkling.training..", "org.inkling.cli..",
+                        "org.inkling.app..")
                 .check(classes);
         noClasses().that().resideInAPackage("org.inkling.ink..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.inkling.data..", "org.inkling.nn..")
@@ -44,9 +63,35 @@ class ArchitectureTest {
     }
 
     @Test
-    void commandLineDoesNotReachIntoTheApp() {
+    void theTrainingJobKnowsNoFrontEnd() {
+        noClasses().that().resideInAPackage("org.inkling.training..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.inkling.cli..", "org.inkling.app..")
+                .check(classes);
+    }
+
+    @Test
+    void theTwoFrontEndsDoNotUseEachOther() {
         noClasses().that().resideInAPackage("org.inkling.cli..")
                 .should().dependOnClassesThat().resideInAPackage("org.inkling.app..")
+                .check(classes);
+        noClasses().that().resideInAPackage("org.inkling.app..")
+                .should().dependOnClassesThat().resideInAPackage("org.inkling.cli..")
+                .check(classes);
+    }
+
+    @Test
+    void noRoomsDependOnEachOtherInACircle() {
+        slices().matching("org.inkling.(*)..").should().beFreeOfCycles().check(classes);
+        slices().matching("org.inkling.app.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void theAppsRoomsLeanOnTheSharedServicesNotTheShell() {
+        noClasses().that().resideInAPackage("org.inkling.app.*..")
+                .should().dependOnClassesThat().resideInAPackage("org.inkling.app")
+                .check(classes);
+        noClasses().that().resideInAnyPackage("org.inkling.app.shared..", "org.inkling.app.model..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.inkling.app.drawing..", "org.inkling.app.training..")
                 .check(classes);
     }
 }

@@ -1,5 +1,15 @@
 package org.inkling.app;
 
+import org.inkling.app.shared.ThemeSwitch;
+
+import org.inkling.app.drawing.DrawingController;
+import org.inkling.app.drawing.DrawingViewModel;
+import org.inkling.app.shared.DialogService;
+import org.inkling.app.shared.FxDialogService;
+import org.inkling.app.shared.TaskExecutor;
+import org.inkling.app.training.TrainingController;
+import org.inkling.app.training.TrainingViewModel;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Objects;

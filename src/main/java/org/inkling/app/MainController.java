@@ -1,5 +1,9 @@
 package org.inkling.app;
 
+import org.inkling.app.shared.ThemeSwitch;
+
+import org.inkling.app.training.TrainingState;
+
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;

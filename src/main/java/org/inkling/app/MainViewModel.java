@@ -1,5 +1,17 @@
 package org.inkling.app;
 
+import org.inkling.nn.ModelFile;
+
+import org.inkling.app.shared.ErrorText;
+
+import org.inkling.app.drawing.DrawingViewModel;
+import org.inkling.app.model.ModelHandle;
+import org.inkling.app.model.ModelStore;
+import org.inkling.app.shared.BackgroundTask;
+import org.inkling.app.shared.DialogService;
+import org.inkling.app.shared.TaskExecutor;
+import org.inkling.app.training.TrainingViewModel;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -129,7 +141,7 @@ public final class MainViewModel {
                 })
                 .onFailure(error -> {
                     message.set("Could not open " + file.getFileName());
-                    dialogs.showError("Could not open the model", describeError(error)
+                    dialogs.showError("Could not open the model", ErrorText.describe(error)
                             + "\n\nThe current model stays loaded. Choose another .inkling file, or train a new one.");
                 })
                 .onFinished(() -> busy.set(false))
@@ -167,7 +179,7 @@ public final class MainViewModel {
                 })
                 .onFailure(error -> {
                     message.set("Could not save " + file.getFileName());
-                    dialogs.showError("Could not save the model", describeError(error)
+                    dialogs.showError("Could not save the model", ErrorText.describe(error)
                             + "\n\nNothing was lost: the model is still open. Free some disk space or choose "
                             + "another folder, then save again.");
                 })
@@ -191,7 +203,7 @@ public final class MainViewModel {
             setModel(named, file, false);
             return true;
         } catch (IOException | RuntimeException e) {
-            dialogs.showError("Could not save the model", describeError(e)
+            dialogs.showError("Could not save the model", ErrorText.describe(e)
                     + "\n\nThe window stays open so nothing is lost. Free some disk space or choose another folder.");
             return false;
         }
@@ -228,32 +240,19 @@ public final class MainViewModel {
         return training.stopForShutdown();
     }
 
-    static String describeError(Throwable error) {
-        Throwable cause = error;
-        while (cause.getMessage() == null && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        String text = cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
-        if (cause instanceof java.nio.file.FileSystemException fs && fs.getReason() != null
-                && fs.getReason().toLowerCase().contains("space")) {
-            text = "The disk is full: " + text;
-        }
-        return text;
-    }
-
     private static String fileNameFor(ModelHandle handle) {
         String name = handle.name().replaceAll("[^A-Za-z0-9._-]+", "-");
-        return (name.isBlank() ? "model" : name) + ".inkling";
+        return (name.isBlank() ? "model" : name) + ModelFile.EXTENSION;
     }
 
     private static Path withExtension(Path file) {
         String name = file.getFileName().toString();
-        return name.endsWith(".inkling") ? file : file.resolveSibling(name + ".inkling");
+        return name.endsWith(ModelFile.EXTENSION) ? file : file.resolveSibling(name + ModelFile.EXTENSION);
     }
 
     private static String baseName(Path file) {
         String name = file.getFileName().toString();
-        return name.endsWith(".inkling") ? name.substring(0, name.length() - ".inkling".length()) : name;
+        return name.endsWith(ModelFile.EXTENSION) ? name.substring(0, name.length() - ModelFile.EXTENSION.length()) : name;
     }
 
     // ---- properties --------------------------------------------------------------------------

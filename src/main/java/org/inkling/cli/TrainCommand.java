@@ -45,7 +45,7 @@ final class TrainCommand implements Callable<Integer> {
     Integer limit;
 
     @Option(names = {"--out", "-o"}, paramLabel = "FILE", description = "Where to save the model (default: inkling-model.inkling).")
-    Path out = Path.of("inkling-model.inkling");
+    Path out = Path.of("inkling-model" + ModelFile.EXTENSION);
 
     @Option(names = "--name", description = "A name for the model, stored in its file.")
     String name;
@@ -55,7 +55,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String modelName = name != null ? name : out.getFileName().toString().replaceFirst("\\.inkling$", "");
+        String modelName = name != null ? name : ModelFile.baseName(out);
         TrainingRecipe r = recipe.toRecipe(modelName, epochs, batch, seed, validationSplit, limit);
         Mnist mnist = data.load(json);
         if (!json) System.out.print(r.buildNetwork().summary());

@@ -35,6 +35,13 @@ public final class ModelFile {
     public static final String EXTENSION = ".inkling";
     public static final int FORMAT_VERSION = 1;
 
+    /** The file's name without the extension: the name a model is shown by when its file names none. */
+    public static String baseName(Path file) {
+        Path name = file.getFileName();
+        String n = name == null ? "model" : name.toString();
+        return n.endsWith(EXTENSION) ? n.substring(0, n.length() - EXTENSION.length()) : n;
+    }
+
     private ModelFile() {}
 
     /**

@@ -40,8 +40,15 @@ final class ModelFileReader {
             throw fail("model.json does not describe an Inkling model (format is " + json.get("format") + ")");
         }
         Object version = json.get("format_version");
-        if (!(version instanceof Number v) || v.doubleValue() != ModelFile.FORMAT_VERSION) {
-            throw fail("unsupported format version " + version + " (this Inkling reads version " + ModelFile.FORMAT_VERSION + ")");
+        if (!(version instanceof Number v) || v.doubleValue() != Math.rint(v.doubleValue())) {
+            throw fail("has no valid format_version (got " + version + "); it was not written by Inkling or is damaged");
+        }
+        if (v.doubleValue() > ModelFile.FORMAT_VERSION) {
+            throw fail("is format version " + v.longValue() + ", made by a newer Inkling; this Inkling reads versions up to "
+                    + ModelFile.FORMAT_VERSION + ": update Inkling to open it");
+        }
+        if (v.doubleValue() < 1) {
+            throw fail("has format version " + v.longValue() + ", which no Inkling ever wrote (versions start at 1)");
         }
         Sequential net = network(json);
         loadWeights(json, net, entries);

@@ -1,5 +1,13 @@
 package org.inkling.app;
 
+import org.inkling.app.model.EngineModelStore;
+import org.inkling.app.model.ModelHandle;
+import org.inkling.app.training.EngineTrainingRunner;
+import org.inkling.app.shared.MnistFolders;
+import org.inkling.app.training.NetworkSnapshots;
+import org.inkling.app.training.TrainingRequest;
+import org.inkling.app.training.TrainingSwitch;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

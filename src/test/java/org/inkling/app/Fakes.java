@@ -1,5 +1,17 @@
 package org.inkling.app;
 
+import org.inkling.app.model.Classifier;
+import org.inkling.app.drawing.InkRasterizer;
+import org.inkling.app.drawing.PadPoint;
+import org.inkling.app.drawing.PadStroke;
+import org.inkling.app.model.ModelHandle;
+import org.inkling.app.model.ModelStore;
+import org.inkling.app.shared.DialogService;
+import org.inkling.app.shared.MnistSource;
+import org.inkling.app.training.TrainingRequest;
+import org.inkling.app.training.TrainingRunner;
+import org.inkling.app.training.TrainingSwitch;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,11 +25,11 @@ import org.inkling.nn.Sequential;
 import org.inkling.nn.TrainingListener;
 
 /** Test doubles for the view-model tests, which run without the engine or the toolkit. */
-final class Fakes {
+public final class Fakes {
     private Fakes() {}
 
     /** Marks the 28x28 cells that stroke points fall in (good enough to tell empty from drawn). */
-    static final InkRasterizer GRID = (strokes, pen) -> {
+    public static final InkRasterizer GRID = (strokes, pen) -> {
         float[] image = new float[Classifier.INPUT_SIZE];
         for (PadStroke s : strokes) {
             for (PadPoint p : s.points()) {
@@ -30,7 +42,7 @@ final class Fakes {
     };
 
     /** A classifier whose answer depends on the ink's centre column, with softmax probabilities. */
-    static Classifier byColumn(float sharpness) {
+    public static Classifier byColumn(float sharpness) {
         return input -> {
             double sum = 0;
             double weighted = 0;
@@ -53,17 +65,17 @@ final class Fakes {
         };
     }
 
-    record Model(String name, boolean trained, Classifier classifier) implements ModelHandle {
+    public record Model(String name, boolean trained, Classifier classifier) implements ModelHandle {
         @Override public String architecture() { return "784-16-10"; }
         @Override public long parameterCount() { return 784 * 16 + 16 + 16 * 10 + 10; }
         @Override public OptionalDouble testAccuracy() { return trained ? OptionalDouble.of(0.9) : OptionalDouble.empty(); }
         @Override public ModelHandle withName(String newName) { return new Model(newName, trained, classifier); }
     }
 
-    static final class Store implements ModelStore {
-        final List<Path> saved = new ArrayList<>();
-        ModelHandle shipped;
-        IOException failure;
+    public static final class Store implements ModelStore {
+        public final List<Path> saved = new ArrayList<>();
+        public ModelHandle shipped;
+        public IOException failure;
 
         @Override public Optional<ModelHandle> shipped() { return Optional.ofNullable(shipped); }
         @Override public ModelHandle untrained() { return new Model("untrained", false, byColumn(0.1f)); }
@@ -81,26 +93,26 @@ final class Fakes {
         }
     }
 
-    static final class Mnist implements MnistSource {
-        Path folder;
+    public static final class Mnist implements MnistSource {
+        public Path folder;
         @Override public Optional<Path> locate() { return Optional.ofNullable(folder); }
         @Override public boolean holdsMnist(Path f) { return f.equals(folder); }
         @Override public Path download(DoubleConsumer progress) { progress.accept(1); return folder; }
     }
 
     /** Records what the view model asks; answers come from its fields. */
-    static final class Dialogs implements DialogService {
-        final List<String> errors = new ArrayList<>();
-        final List<String> questions = new ArrayList<>();
-        CloseChoice answer = CloseChoice.CANCEL;
-        Path saveTarget;
-        Path openTarget;
-        Path mnistAnswer;
+    public static final class Dialogs implements DialogService {
+        public final List<String> errors = new ArrayList<>();
+        public final List<String> questions = new ArrayList<>();
+        public CloseChoice answer = CloseChoice.CANCEL;
+        public Path saveTarget;
+        public Path openTarget;
+        public Path mnistAnswer;
 
         @Override public void showError(String title, String message) { errors.add(title + ": " + message); }
         @Override public Optional<Path> chooseModelToOpen() { return Optional.ofNullable(openTarget); }
         @Override public Optional<Path> chooseModelToSave(String name) { return Optional.ofNullable(saveTarget); }
-        boolean confirmAnswer;
+        public boolean confirmAnswer;
         @Override public boolean confirm(String header, String message, String yes) { questions.add(header); return confirmAnswer; }
         @Override public CloseChoice askSaveBeforeClose(String message) { questions.add(message); return answer; }
         @Override public void resolveMissingMnist(Consumer<Path> onReady) {
@@ -115,13 +127,13 @@ final class Fakes {
      * Trains nothing: reports {@code batches} batches per epoch with a falling loss, sleeping
      * {@code millisPerBatch} each, honouring pause and stop like the real trainer.
      */
-    static final class Runner implements TrainingRunner {
-        final int batches;
-        final long millisPerBatch;
-        volatile TrainingRequest lastRequest;
-        volatile int batchesRun;
+    public static final class Runner implements TrainingRunner {
+        public final int batches;
+        public final long millisPerBatch;
+        public volatile TrainingRequest lastRequest;
+        public volatile int batchesRun;
 
-        Runner(int batches, long millisPerBatch) {
+        public Runner(int batches, long millisPerBatch) {
             this.batches = batches;
             this.millisPerBatch = millisPerBatch;
         }

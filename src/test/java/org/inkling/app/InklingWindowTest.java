@@ -1,5 +1,10 @@
 package org.inkling.app;
 
+import org.inkling.app.drawing.DrawingPad;
+import org.inkling.app.training.TrainingController;
+import org.inkling.app.training.TrainingState;
+import org.inkling.app.training.TrainingViewModel;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.management.GarbageCollectorMXBean;

@@ -1,5 +1,12 @@
 package org.inkling.app;
 
+import org.inkling.app.drawing.DrawingViewModel;
+import org.inkling.app.model.ModelHandle;
+import org.inkling.app.shared.DialogService;
+import org.inkling.app.shared.TaskExecutor;
+import org.inkling.app.training.TrainingState;
+import org.inkling.app.training.TrainingViewModel;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

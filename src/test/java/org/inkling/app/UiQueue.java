@@ -7,7 +7,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /** Stands in for the FX thread in view-model tests: work queues up until the test runs it. */
-final class UiQueue implements Executor {
+public final class UiQueue implements Executor {
     private final LinkedBlockingQueue<Runnable> queue = new LinkedBlockingQueue<>();
     private int executed;
 
@@ -17,7 +17,7 @@ final class UiQueue implements Executor {
     }
 
     /** Runs queued work on the test thread until {@code done} holds; fails after {@code timeout}. */
-    void runUntil(BooleanSupplier done, Duration timeout) throws InterruptedException {
+    public void runUntil(BooleanSupplier done, Duration timeout) throws InterruptedException {
         long end = System.nanoTime() + timeout.toNanos();
         while (!done.getAsBoolean()) {
             long left = end - System.nanoTime();
@@ -33,7 +33,7 @@ final class UiQueue implements Executor {
     }
 
     /** Runs everything queued so far. */
-    void drain() {
+    public void drain() {
         Runnable next;
         while ((next = queue.poll()) != null) {
             next.run();
@@ -41,7 +41,7 @@ final class UiQueue implements Executor {
         }
     }
 
-    int executed() {
+    public int executed() {
         return executed;
     }
 }

@@ -171,7 +171,8 @@ class ModelFileTest {
     void badContentIsRejectedWithItsReason() throws IOException {
         byte[] good = bytes(sample());
         Map<String, String> cases = new LinkedHashMap<>();
-        cases.put("unsupported format version 2", "\"format_version\": 1|\"format_version\": 2");
+        cases.put("is format version 2, made by a newer Inkling; this Inkling reads versions up to 1: update Inkling", "\"format_version\": 1|\"format_version\": 2");
+        cases.put("has format version 0, which no Inkling ever wrote", "\"format_version\": 1|\"format_version\": 0");
         cases.put("not valid JSON", "\"layers\": [|\"layers\": [[[");
         cases.put("unknown activation 'gelu'", "\"relu\"|\"gelu\"");
         cases.put("missing from the archive", "weights/dense.bias.npy|weights/nothing.npy");

@@ -11,6 +11,7 @@ import java.util.List;
 import org.inkling.nn.Param;
 import org.inkling.nn.Sequential;
 import org.inkling.nn.TrainingListener;
+import org.inkling.testing.TestMnist;
 import org.junit.jupiter.api.Test;
 
 class TrainingJobTest {

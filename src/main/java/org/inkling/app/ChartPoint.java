@@ -1,4 +1,0 @@
-package org.inkling.app;
-
-/** One point of a training curve: x in epochs (fractional during an epoch), y the value. */
-public record ChartPoint(double x, double y) {}

@@ -1,7 +1,0 @@
-package org.inkling.app;
-
-import java.nio.file.Path;
-import org.inkling.training.TrainingRecipe;
-
-/** One press of Train: the recipe the form validated into, and the MNIST folder to train on. */
-public record TrainingRequest(TrainingRecipe recipe, Path mnistFolder) {}

@@ -1,4 +1,0 @@
-package org.inkling.app;
-
-/** Where a training run is; STOPPING lasts until the current batch has finished. */
-public enum TrainingState { IDLE, RUNNING, PAUSED, STOPPING }

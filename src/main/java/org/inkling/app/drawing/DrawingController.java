@@ -1,0 +1,117 @@
+package org.inkling.app.drawing;
+
+import org.inkling.app.shared.ThemeSwitch;
+
+import javafx.animation.AnimationTimer;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+
+/** Binds the drawing pad, the prediction and the 28x28 preview to the {@link DrawingViewModel}. */
+public final class DrawingController {
+    private final DrawingViewModel vm;
+    private final ThemeSwitch theme;
+
+    @FXML private DrawingPad pad;
+    @FXML private Button undoButton;
+    @FXML private Button clearButton;
+    @FXML private Slider penSlider;
+    @FXML private Label digitLabel;
+    @FXML private Label confidenceLabel;
+    @FXML private Label hintLabel;
+    @FXML private ProbabilityBars bars;
+    @FXML private InputPreview preview;
+
+    /** Rasterising and predicting happen at most once per frame, however fast the mouse moves. */
+    private final AnimationTimer frame = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            vm.refreshIfStale();
+        }
+    };
+
+    public DrawingController(DrawingViewModel vm, ThemeSwitch theme) {
+        this.vm = vm;
+        this.theme = theme;
+    }
+
+    @FXML
+    private void initialize() {
+        penSlider.setMin(DrawingViewModel.MIN_PEN);
+        penSlider.setMax(DrawingViewModel.MAX_PEN);
+        penSlider.valueProperty().bindBidirectional(vm.penWidthProperty());
+        undoButton.disableProperty().bind(vm.canUndoProperty().not());
+        clearButton.disableProperty().bind(vm.emptyProperty());
+
+        pad.canvas().addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
+            if (e.getButton() == MouseButton.PRIMARY) {
+                PadPoint p = pad.toPad(e.getX() + pad.canvas().getLayoutX(), e.getY() + pad.canvas().getLayoutY());
+                vm.beginStroke(p.x(), p.y());
+                pad.requestFocus();
+            }
+        });
+        pad.canvas().addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> {
+            if (e.isPrimaryButtonDown()) {
+                PadPoint p = pad.toPad(e.getX() + pad.canvas().getLayoutX(), e.getY() + pad.canvas().getLayoutY());
+                vm.extendStroke(p.x(), p.y());
+            }
+        });
+        pad.canvas().addEventHandler(MouseEvent.MOUSE_RELEASED, e -> {
+            if (e.getButton() == MouseButton.PRIMARY && vm.isDrawing()) {
+                // Motion events can be coalesced away when the pen moves fast: the release point
+                // still ends the stroke where the pen left the paper.
+                PadPoint p = pad.toPad(e.getX() + pad.canvas().getLayoutX(), e.getY() + pad.canvas().getLayoutY());
+                vm.extendStroke(p.x(), p.y());
+                vm.endStroke();
+            }
+        });
+        pad.setFocusTraversable(true);
+        vm.revisionProperty().addListener((obs, old, now) -> repaintPad());
+        vm.penWidthProperty().addListener((obs, old, now) -> repaintPad());
+        theme.darkProperty().addListener((obs, old, dark) -> pad.setDark(dark));
+        pad.setDark(theme.darkProperty().get());
+
+        vm.inputProperty().addListener((obs, old, input) -> preview.show(input));
+        vm.probabilitiesProperty().addListener((obs, old, p) -> showPrediction());
+        showPrediction();
+        frame.start();
+    }
+
+    private void repaintPad() {
+        pad.show(vm.strokes(), vm.penWidthProperty().get());
+    }
+
+    private void showPrediction() {
+        float[] p = vm.probabilitiesProperty().get();
+        bars.show(p);
+        int digit = vm.predictedDigitProperty().get();
+        digitLabel.setText(digit < 0 ? "–" : Integer.toString(digit));
+        digitLabel.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("empty"), digit < 0);
+        if (p == null) {
+            confidenceLabel.setText("No prediction");
+            hintLabel.setText(vm.emptyProperty().get() ? "Draw a digit on the pad" : "Draw a little larger");
+        } else {
+            double c = vm.confidenceProperty().get();
+            confidenceLabel.setText(String.format("%.1f%% sure", 100 * c));
+            hintLabel.setText(c >= 0.9 ? "Confident" : c >= 0.5 ? "Fairly sure" : "Unsure: try again?");
+        }
+    }
+
+    @FXML
+    void undo() {
+        vm.undo();
+    }
+
+    @FXML
+    void clear() {
+        vm.clear();
+    }
+
+    /** Stops the per-frame timer when the window goes. */
+    public void dispose() {
+        frame.stop();
+    }
+}

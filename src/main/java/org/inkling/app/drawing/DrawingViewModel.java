@@ -1,0 +1,227 @@
+package org.inkling.app.drawing;
+
+import org.inkling.app.model.Classifier;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+/**
+ * The drawing and what the network makes of it. Stroke edits only mark the prediction stale; the
+ * view calls {@link #refreshIfStale()} once per frame, so fast mouse moves cost one rasterise and
+ * one prediction per frame at most. An empty pad has no prediction at all.
+ */
+public final class DrawingViewModel {
+    /** Pen width in pad units (fraction of the pad's side). */
+    public static final double MIN_PEN = 0.02;
+    public static final double MAX_PEN = 0.10;
+    public static final double DEFAULT_PEN = 0.05;
+
+    /** Points closer than this (pad units) to the previous one add nothing but work. */
+    private static final double MIN_STEP = 0.002;
+
+    private final InkRasterizer rasterizer;
+    private final List<PadStroke> finished = new ArrayList<>();
+    private List<PadPoint> current;
+
+    private final ReadOnlyIntegerWrapper revision = new ReadOnlyIntegerWrapper(this, "revision");
+    private final ReadOnlyBooleanWrapper empty = new ReadOnlyBooleanWrapper(this, "empty", true);
+    private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo");
+    private final DoubleProperty penWidth = new SimpleDoubleProperty(this, "penWidth", DEFAULT_PEN);
+    private final ObjectProperty<Classifier> classifier = new SimpleObjectProperty<>(this, "classifier");
+
+    private final ReadOnlyObjectWrapper<float[]> input = new ReadOnlyObjectWrapper<>(this, "input");
+    private final ReadOnlyObjectWrapper<float[]> probabilities = new ReadOnlyObjectWrapper<>(this, "probabilities");
+    private final ReadOnlyIntegerWrapper predictedDigit = new ReadOnlyIntegerWrapper(this, "predictedDigit", -1);
+    private final ReadOnlyDoubleWrapper confidence = new ReadOnlyDoubleWrapper(this, "confidence");
+
+    private boolean inputStale;
+    private boolean predictionStale;
+
+    public DrawingViewModel(InkRasterizer rasterizer) {
+        this.rasterizer = Objects.requireNonNull(rasterizer);
+        // A new network (opened, or a training snapshot) re-reads the same input.
+        classifier.addListener((obs, old, now) -> predictionStale = true);
+        // The pen width reaches the network input too, so a bolder pen is re-rendered.
+        penWidth.addListener((obs, old, now) -> {
+            inputStale = true;
+            predictionStale = true;
+        });
+    }
+
+    // ---- editing -------------------------------------------------------------------------
+
+    public void beginStroke(double x, double y) {
+        current = new ArrayList<>();
+        current.add(new PadPoint(x, y));
+        changed();
+    }
+
+    public void extendStroke(double x, double y) {
+        if (current == null) {
+            beginStroke(x, y);
+            return;
+        }
+        PadPoint last = current.getLast();
+        if (Math.hypot(x - last.x(), y - last.y()) < MIN_STEP) {
+            return;
+        }
+        current.add(new PadPoint(x, y));
+        changed();
+    }
+
+    /** Whether a stroke is being drawn (pen down). */
+    public boolean isDrawing() {
+        return current != null;
+    }
+
+    public void endStroke() {
+        if (current == null) {
+            return;
+        }
+        finished.add(new PadStroke(current));
+        current = null;
+        changed();
+    }
+
+    /** Removes the last stroke (the one being drawn, if any). */
+    public void undo() {
+        if (current != null) {
+            current = null;
+        } else if (!finished.isEmpty()) {
+            finished.removeLast();
+        } else {
+            return;
+        }
+        changed();
+    }
+
+    public void clear() {
+        if (finished.isEmpty() && current == null) {
+            return;
+        }
+        finished.clear();
+        current = null;
+        changed();
+    }
+
+    /** All strokes, the one being drawn last. */
+    public List<PadStroke> strokes() {
+        if (current == null) {
+            return Collections.unmodifiableList(new ArrayList<>(finished));
+        }
+        List<PadStroke> all = new ArrayList<>(finished);
+        all.add(new PadStroke(current));
+        return Collections.unmodifiableList(all);
+    }
+
+    private void changed() {
+        inputStale = true;
+        predictionStale = true;
+        boolean nothing = finished.isEmpty() && current == null;
+        empty.set(nothing);
+        canUndo.set(!nothing);
+        revision.set(revision.get() + 1);
+    }
+
+    // ---- prediction ----------------------------------------------------------------------
+
+    /** Rasterises and predicts if anything changed since the last call; cheap otherwise. */
+    public void refreshIfStale() {
+        if (inputStale) {
+            inputStale = false;
+            input.set(empty.get() ? null : rasterizer.rasterize(strokes(), penWidth.get()));
+        }
+        if (predictionStale) {
+            predictionStale = false;
+            predict();
+        }
+    }
+
+    private void predict() {
+        float[] x = input.get();
+        Classifier network = classifier.get();
+        if (x == null || network == null || isBlank(x)) {
+            predictedDigit.set(-1);
+            confidence.set(0);
+            probabilities.set(null);
+            return;
+        }
+        float[] p = network.classify(x);
+        int best = 0;
+        for (int i = 1; i < p.length; i++) {
+            if (p[i] > p[best]) {
+                best = i;
+            }
+        }
+        // Digit and confidence first: views redraw when the probabilities change.
+        predictedDigit.set(best);
+        confidence.set(p[best]);
+        probabilities.set(p);
+    }
+
+    /** A stroke can be so small that nothing reaches the 28x28 grid; that is no drawing either. */
+    private static boolean isBlank(float[] x) {
+        for (float v : x) {
+            if (v > 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // ---- properties ----------------------------------------------------------------------
+
+    /** Increments on every stroke change; the pad redraws on it. */
+    public ReadOnlyIntegerProperty revisionProperty() {
+        return revision.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty emptyProperty() {
+        return empty.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canUndoProperty() {
+        return canUndo.getReadOnlyProperty();
+    }
+
+    public DoubleProperty penWidthProperty() {
+        return penWidth;
+    }
+
+    public ObjectProperty<Classifier> classifierProperty() {
+        return classifier;
+    }
+
+    /** The 784 values the network sees, or null for an empty pad. */
+    public ReadOnlyObjectProperty<float[]> inputProperty() {
+        return input.getReadOnlyProperty();
+    }
+
+    /** Ten probabilities, or null when there is nothing to predict. */
+    public ReadOnlyObjectProperty<float[]> probabilitiesProperty() {
+        return probabilities.getReadOnlyProperty();
+    }
+
+    /** The most probable digit, or -1 with no prediction. */
+    public ReadOnlyIntegerProperty predictedDigitProperty() {
+        return predictedDigit.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty confidenceProperty() {
+        return confidence.getReadOnlyProperty();
+    }
+}

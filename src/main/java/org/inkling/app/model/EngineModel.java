@@ -1,0 +1,90 @@
+package org.inkling.app.model;
+
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.stream.Collectors;
+import org.inkling.nn.Shape;
+import org.inkling.nn.Sequential;
+
+/** A {@link Sequential} network with the name, recipe and metrics a model file records. */
+public final class EngineModel implements ModelHandle {
+    static final String TEST_ACCURACY = "test_accuracy";
+
+    private final Sequential network;
+    private final String name;
+    private final Map<String, Object> recipe;
+    private final Map<String, Object> metrics;
+    private final boolean trained;
+
+    public EngineModel(Sequential network, String name, Map<String, Object> recipe, Map<String, Object> metrics,
+            boolean trained) {
+        this.network = network;
+        this.name = name;
+        this.recipe = Collections.unmodifiableMap(new LinkedHashMap<>(recipe));
+        this.metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
+        this.trained = trained;
+    }
+
+    public static EngineModel trained(Sequential network, String name, Map<String, Object> recipe,
+            Map<String, Object> metrics) {
+        return new EngineModel(network, name, recipe, metrics, true);
+    }
+
+    Sequential network() {
+        return network;
+    }
+
+    Map<String, Object> recipe() {
+        return recipe;
+    }
+
+    Map<String, Object> metrics() {
+        return metrics;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String architecture() {
+        Shape input = network.inputShape();
+        String first = input.isFlat() ? Integer.toString(input.size()) : input.height() + "x" + input.width();
+        return first + "-" + network.layers().stream()
+                .filter(layer -> !layer.params().isEmpty())
+                .map(layer -> layer.outputShape().isFlat()
+                        ? Integer.toString(layer.outputShape().size())
+                        : "conv" + layer.outputShape().channels())
+                .collect(Collectors.joining("-"));
+    }
+
+    @Override
+    public long parameterCount() {
+        return network.parameterCount();
+    }
+
+    @Override
+    public OptionalDouble testAccuracy() {
+        return metrics.get(TEST_ACCURACY) instanceof Number n ? OptionalDouble.of(n.doubleValue()) : OptionalDouble.empty();
+    }
+
+    @Override
+    public boolean trained() {
+        return trained;
+    }
+
+    /** {@link Sequential#predict(float[])} is safe from any thread (per-thread workspaces). */
+    @Override
+    public Classifier classifier() {
+        return network::predict;
+    }
+
+    @Override
+    public ModelHandle withName(String newName) {
+        return new EngineModel(network, newName, recipe, metrics, trained);
+    }
+}

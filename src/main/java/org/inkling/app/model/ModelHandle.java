@@ -1,0 +1,26 @@
+package org.inkling.app.model;
+
+
+import java.util.OptionalDouble;
+
+/** A network the app holds: something to classify with, and what the status bar says about it. */
+public interface ModelHandle {
+    String name();
+
+    /** Layer sizes as a person reads them, e.g. {@code 784-512-10}. */
+    String architecture();
+
+    long parameterCount();
+
+    /** Accuracy on the MNIST test set, when known. */
+    OptionalDouble testAccuracy();
+
+    /** Whether the network was ever trained (the untrained fallback is not). */
+    boolean trained();
+
+    /** A classifier for the FX thread; each call may return the same instance. */
+    Classifier classifier();
+
+    /** The same model under another name (after Save As). */
+    ModelHandle withName(String name);
+}

@@ -1,0 +1,74 @@
+package org.inkling.app.training;
+
+import java.util.Locale;
+import java.util.function.DoubleFunction;
+import java.util.function.IntFunction;
+import org.inkling.training.TrainingRecipe;
+
+/**
+ * Reads the training form's text fields into numbers and checks them with the recipe's own rules
+ * ({@link TrainingRecipe}), so that the form and the recipe never disagree; each method returns a
+ * message to show beside the field, or null.
+ */
+final class FieldCheck {
+    private FieldCheck() {}
+
+    static String architectureError(String text) {
+        return sentence(TrainingRecipe.architectureError(text == null ? "" : text.trim()));
+    }
+
+    static String learningRateError(String text) {
+        return checkDouble(text, "A number above 0, e.g. 0.001", TrainingRecipe::learningRateError);
+    }
+
+    static String batchSizeError(String text) {
+        return checkInt(text, "A whole number, e.g. 128", TrainingRecipe::batchSizeError);
+    }
+
+    static String epochsError(String text) {
+        return checkInt(text, "A whole number, e.g. 5", TrainingRecipe::epochsError);
+    }
+
+    static String validationSplitError(String text) {
+        return checkDouble(text, "A fraction, e.g. 0.1", TrainingRecipe::validationSplitError);
+    }
+
+    private static String checkInt(String text, String notANumber, IntFunction<String> rule) {
+        Integer value = parseInt(text);
+        return value == null ? notANumber : sentence(rule.apply(value));
+    }
+
+    private static String checkDouble(String text, String notANumber, DoubleFunction<String> rule) {
+        Double value = parseDouble(text);
+        return value == null ? notANumber : sentence(rule.apply(value));
+    }
+
+    /** The recipe's messages start in lower case to follow an option name; the form shows them alone. */
+    private static String sentence(String message) {
+        return message == null || message.isEmpty() ? message
+                : message.substring(0, 1).toUpperCase(Locale.ROOT) + message.substring(1);
+    }
+
+    static Integer parseInt(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Integer.parseInt(text.trim().replace("_", ""));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    static Double parseDouble(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            double value = Double.parseDouble(text.trim());
+            return Double.isFinite(value) ? value : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

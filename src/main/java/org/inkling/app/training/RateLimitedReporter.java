@@ -1,0 +1,124 @@
+package org.inkling.app.training;
+
+import org.inkling.app.model.Classifier;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import org.inkling.nn.TrainingListener;
+import org.inkling.nn.TrainingResult;
+
+/**
+ * Gathers training events on the training thread and hands them to the UI at a bounded rate
+ * (about ten times a second, never per batch), always at the end of an epoch and of training.
+ * Each hand-over carries a snapshot of the network ({@link NetworkSnapshots}), taken here between
+ * batches where it is safe, so the live prediction follows training without the FX thread ever
+ * touching the network being trained. The curves plot each batch's own loss, smoothed.
+ */
+public final class RateLimitedReporter implements TrainingListener {
+    public static final long DEFAULT_INTERVAL_NANOS = 100_000_000L;
+
+    /** Weight of the past in the exponential moving average of the per-batch curves. */
+    private static final double SMOOTHING = 0.95;
+
+    private final Executor ui;
+    private final Consumer<TrainingUpdate> sink;
+    private final LongSupplier clock;
+    private final long intervalNanos;
+
+    private NetworkSnapshots snapshots;
+    private final List<ChartPoint> trainLoss = new ArrayList<>();
+    private final List<ChartPoint> trainAccuracy = new ArrayList<>();
+    private final List<ChartPoint> valLoss = new ArrayList<>();
+    private final List<ChartPoint> valAccuracy = new ArrayList<>();
+    private double emaLoss;
+    private double emaAccuracy;
+    private long batchesSeen;
+    private int epoch;
+    private int epochs;
+    private int batch;
+    private int batchesPerEpoch;
+    private long elapsedNanos;
+    private long lastFlush;
+    private boolean ended;
+
+    public RateLimitedReporter(Executor ui, Consumer<TrainingUpdate> sink, LongSupplier clock, long intervalNanos) {
+        this.ui = Objects.requireNonNull(ui);
+        this.sink = Objects.requireNonNull(sink);
+        this.clock = Objects.requireNonNull(clock);
+        this.intervalNanos = intervalNanos;
+    }
+
+    @Override
+    public void onTrainingBegin(TrainingPlan plan) {
+        this.epochs = plan.epochs();
+        this.batchesPerEpoch = plan.batchesPerEpoch();
+        this.snapshots = plan.network() == null ? null : new NetworkSnapshots(plan.network());
+        flush(false);
+    }
+
+    @Override
+    public void onBatchEnd(BatchEvent e) {
+        batch(e.epoch(), e.batch(), e.batchesPerEpoch(), e.batchLoss(), e.batchAccuracy(), e.elapsedNanos());
+    }
+
+    private void batch(int epoch, int batch, int batchesPerEpoch, double loss, double accuracy, long elapsedNanos) {
+        this.epoch = epoch;
+        this.batch = batch;
+        this.batchesPerEpoch = batchesPerEpoch;
+        this.elapsedNanos = elapsedNanos;
+        batchesSeen++;
+        emaLoss = SMOOTHING * emaLoss + (1 - SMOOTHING) * loss;
+        emaAccuracy = SMOOTHING * emaAccuracy + (1 - SMOOTHING) * accuracy;
+        // Debiased like Adam's moments, so the curve does not start near zero.
+        double correction = 1 - Math.pow(SMOOTHING, batchesSeen);
+        double x = (epoch - 1) + (double) batch / batchesPerEpoch;
+        if (Double.isFinite(loss)) {
+            trainLoss.add(new ChartPoint(x, emaLoss / correction));
+        }
+        trainAccuracy.add(new ChartPoint(x, emaAccuracy / correction));
+        if (clock.getAsLong() - lastFlush >= intervalNanos) {
+            flush(true);
+        }
+    }
+
+    @Override
+    public void onEpochEnd(EpochEvent e) {
+        this.epochs = e.epochs();
+        if (Double.isFinite(e.valLoss())) {
+            this.valLoss.add(new ChartPoint(e.epoch(), e.valLoss()));
+        }
+        if (Double.isFinite(e.valAccuracy())) {
+            this.valAccuracy.add(new ChartPoint(e.epoch(), e.valAccuracy()));
+        }
+        flush(true);
+    }
+
+    @Override
+    public void onTrainingEnd(TrainingResult result) {
+        end();
+    }
+
+    /** The last hand-over; later calls do nothing (a run that failed before training still calls it). */
+    public void end() {
+        if (!ended) {
+            ended = true;
+            flush(true);
+        }
+    }
+
+    private void flush(boolean withSnapshot) {
+        lastFlush = clock.getAsLong();
+        Classifier snapshot = withSnapshot && snapshots != null ? snapshots.take() : null;
+        TrainingUpdate update = new TrainingUpdate(trainLoss, trainAccuracy, valLoss, valAccuracy,
+                epoch, epochs, batch, batchesPerEpoch, elapsedNanos, snapshot);
+        trainLoss.clear();
+        trainAccuracy.clear();
+        valLoss.clear();
+        valAccuracy.clear();
+        ui.execute(() -> sink.accept(update));
+    }
+}

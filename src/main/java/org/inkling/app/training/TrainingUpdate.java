@@ -1,0 +1,39 @@
+package org.inkling.app.training;
+
+import org.inkling.app.model.Classifier;
+
+import java.util.List;
+
+/**
+ * Everything that happened on the training thread since the previous update, delivered to the FX
+ * thread in one piece.
+ *
+ * @param snapshot a copy of the network as it is now, or null if none was taken
+ */
+public record TrainingUpdate(
+        List<ChartPoint> trainLoss,
+        List<ChartPoint> trainAccuracy,
+        List<ChartPoint> valLoss,
+        List<ChartPoint> valAccuracy,
+        int epoch,
+        int epochs,
+        int batch,
+        int batchesPerEpoch,
+        long elapsedNanos,
+        Classifier snapshot) {
+    public TrainingUpdate {
+        trainLoss = List.copyOf(trainLoss);
+        trainAccuracy = List.copyOf(trainAccuracy);
+        valLoss = List.copyOf(valLoss);
+        valAccuracy = List.copyOf(valAccuracy);
+    }
+
+    /** Batches done so far over the whole run. */
+    public long batchesDone() {
+        return epoch <= 0 ? 0 : (long) (epoch - 1) * batchesPerEpoch + batch;
+    }
+
+    public long batchesTotal() {
+        return (long) epochs * batchesPerEpoch;
+    }
+}

@@ -1,0 +1,119 @@
+package org.inkling.app.drawing;
+
+import org.inkling.app.Fakes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** The drawing view model, without the JavaFX toolkit. */
+class DrawingViewModelTest {
+    private final AtomicInteger rasterised = new AtomicInteger();
+    private final DrawingViewModel vm = new DrawingViewModel((strokes, pen) -> {
+        rasterised.incrementAndGet();
+        return Fakes.GRID.rasterize(strokes, pen);
+    });
+
+    DrawingViewModelTest() {
+        vm.classifierProperty().set(Fakes.byColumn(2f));
+    }
+
+    private void drawLine(double x0, double y0, double x1, double y1) {
+        vm.beginStroke(x0, y0);
+        for (int i = 1; i <= 20; i++) {
+            vm.extendStroke(x0 + (x1 - x0) * i / 20, y0 + (y1 - y0) * i / 20);
+        }
+        vm.endStroke();
+    }
+
+    @Test
+    void emptyPadHasNoPrediction() {
+        vm.refreshIfStale();
+        assertThat(vm.probabilitiesProperty().get()).isNull();
+        assertThat(vm.predictedDigitProperty().get()).isEqualTo(-1);
+        assertThat(vm.emptyProperty().get()).isTrue();
+    }
+
+    @Test
+    void drawingGivesProbabilitiesThatSumToOneAndTheTopDigit() {
+        drawLine(0.8, 0.2, 0.8, 0.8);
+        vm.refreshIfStale();
+        float[] p = vm.probabilitiesProperty().get();
+        assertThat(p).hasSize(10);
+        double sum = 0;
+        int best = 0;
+        for (int d = 0; d < 10; d++) {
+            sum += p[d];
+            best = p[d] > p[best] ? d : best;
+        }
+        assertThat(sum).isCloseTo(1.0, within(1e-5));
+        assertThat(vm.predictedDigitProperty().get()).isEqualTo(best);
+        assertThat(vm.confidenceProperty().get()).isCloseTo(p[best], within(1e-6));
+        assertThat(vm.inputProperty().get()).hasSize(784);
+    }
+
+    @Test
+    void predictionFollowsTheStrokeWhileItIsDrawnNotOnlyOnRelease() {
+        vm.beginStroke(0.1, 0.3);
+        vm.extendStroke(0.1, 0.6);
+        vm.refreshIfStale();
+        float[] early = vm.probabilitiesProperty().get();
+        assertThat(early).isNotNull();
+        vm.extendStroke(0.9, 0.6);
+        vm.extendStroke(0.9, 0.3);
+        vm.refreshIfStale();
+        assertThat(vm.probabilitiesProperty().get()).isNotEqualTo(early);
+        assertThat(vm.strokes()).hasSize(1);
+    }
+
+    @Test
+    void editsAreCoalescedUntilTheNextFrame() {
+        drawLine(0.2, 0.2, 0.7, 0.7);
+        assertThat(rasterised).hasValue(0);
+        vm.refreshIfStale();
+        vm.refreshIfStale();
+        assertThat(rasterised).hasValue(1);
+    }
+
+    @Test
+    void undoRemovesTheLastStrokeAndClearEmptiesThePad() {
+        drawLine(0.2, 0.2, 0.2, 0.8);
+        drawLine(0.8, 0.2, 0.8, 0.8);
+        assertThat(vm.strokes()).hasSize(2);
+        vm.undo();
+        assertThat(vm.strokes()).hasSize(1);
+        vm.refreshIfStale();
+        assertThat(vm.probabilitiesProperty().get()).isNotNull();
+        vm.clear();
+        vm.refreshIfStale();
+        assertThat(vm.strokes()).isEmpty();
+        assertThat(vm.probabilitiesProperty().get()).isNull();
+        assertThat(vm.canUndoProperty().get()).isFalse();
+    }
+
+    @Test
+    void aNewClassifierRepredictsTheSameDrawing() {
+        drawLine(0.5, 0.2, 0.5, 0.8);
+        vm.refreshIfStale();
+        float[] before = vm.probabilitiesProperty().get();
+        vm.classifierProperty().set(input -> {
+            float[] p = new float[10];
+            p[3] = 1;
+            return p;
+        });
+        vm.refreshIfStale();
+        assertThat(vm.probabilitiesProperty().get()).isNotEqualTo(before);
+        assertThat(vm.predictedDigitProperty().get()).isEqualTo(3);
+        assertThat(rasterised).hasValue(1);
+    }
+
+    @Test
+    void tinyMovesAddNoPoints() {
+        vm.beginStroke(0.5, 0.5);
+        vm.extendStroke(0.5001, 0.5001);
+        vm.endStroke();
+        assertThat(vm.strokes().getFirst().points()).hasSize(1);
+    }
+}
