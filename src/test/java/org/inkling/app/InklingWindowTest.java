@@ -176,8 +176,13 @@ class InklingWindowTest {
         waitFor(() -> !training.trainLoss().isEmpty(), 60_000);
         robot.clickOn("#pauseButton");
         assertThat(training.stateProperty().get()).as("errors: %s", dialogs.errors).isEqualTo(TrainingState.PAUSED);
-        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS); // let the batch in flight land
-        WaitForAsyncUtils.waitForFxEvents();
+        // Let the batch in flight land: on a loaded machine one batch can take longer than any fixed wait.
+        int landed = -1;
+        for (int i = 0; i < 40 && landed != training.trainLoss().size(); i++) {
+            landed = training.trainLoss().size();
+            WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
+            WaitForAsyncUtils.waitForFxEvents();
+        }
         int held = training.trainLoss().size();
         WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);
         WaitForAsyncUtils.waitForFxEvents();
