@@ -1,6 +1,7 @@
 package org.inkling.cli;
 
 import java.util.Map;
+import org.inkling.base.DigitGeometry;
 import org.inkling.data.Augmentation;
 import org.inkling.data.AugmentationConfig;
 import org.inkling.nn.Activation;
@@ -57,7 +58,7 @@ final class ModelRecipeOptions {
 
     Sequential buildModel(long seed) {
         try {
-            return Architectures.build(arch, 784, Activation.parse(activation), 10, seed);
+            return Architectures.build(arch, DigitGeometry.PIXELS, Activation.parse(activation), DigitGeometry.DIGITS, seed);
         } catch (IllegalArgumentException e) {
             throw bad("Invalid --arch/--activation: " + e.getMessage());
         }

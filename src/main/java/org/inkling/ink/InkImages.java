@@ -1,6 +1,7 @@
 package org.inkling.ink;
 
 import org.inkling.base.AtomicFiles;
+import org.inkling.base.DigitGeometry;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -23,10 +24,10 @@ public final class InkImages {
 
     /** Writes a 28x28 grey PNG magnified {@code scale} times with square pixels. */
     public static void writePng(float[] pixels, Path out, int scale) throws IOException {
-        if (pixels.length != org.inkling.base.DigitGeometry.PIXELS) {
-            throw new IllegalArgumentException("expected 784 pixels (28x28), got " + pixels.length);
+        if (pixels.length != DigitGeometry.PIXELS) {
+            throw new IllegalArgumentException("expected " + DigitGeometry.PIXELS + " pixels (28x28), got " + pixels.length);
         }
-        writeGrid(new float[][] {pixels}, 28, 28, 1, scale, out);
+        writeGrid(new float[][] {pixels}, DigitGeometry.SIDE, DigitGeometry.SIDE, 1, scale, out);
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.inkling.ink.synth;
 
+import org.inkling.base.DigitGeometry;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,7 +25,7 @@ public final class StyleSheet {
                 images.add(InkRenderer.toMnist(DigitSynthesizer.write(style, rng.split())));
             }
         }
-        InkImages.writeGrid(images.toArray(float[][]::new), 28, 28, samples, scale, out);
+        InkImages.writeGrid(images.toArray(float[][]::new), DigitGeometry.SIDE, DigitGeometry.SIDE, samples, scale, out);
     }
 
     public static void main(String[] args) throws IOException {
