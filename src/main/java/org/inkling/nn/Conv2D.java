@@ -8,9 +8,11 @@ import java.util.random.RandomGenerator;
 import org.ejml.data.FMatrixRMaj;
 
 /**
- * A 2-D convolution with valid padding and stride 1 on channels-last images, as Keras'
- * {@code Conv2D(filters, kernel_size, activation=...)}: kernel {@code (k, k, inChannels, filters)},
- * bias {@code (filters)}.
+ * A 2-D convolution with stride 1 on channels-last images, as Keras'
+ * {@code Conv2D(filters, kernel_size, activation=..., padding="valid" | "same")}: kernel
+ * {@code (k, k, inChannels, filters)}, bias {@code (filters)}. {@code "same"} pads with zeros so the
+ * output keeps the input's height and width, splitting the {@code k - 1} padding as TensorFlow and
+ * Keras do: {@code (k - 1) / 2} before (top, left), the rest after (one more for even kernels).
  *
  * <p>The batch is unfolded (im2col) into a matrix with one row per output pixel and one column per
  * kernel tap {@code (kh, kw, c)}, so the convolution is one product through {@link Gemm}:
@@ -19,12 +21,30 @@ import org.ejml.data.FMatrixRMaj;
  * one pass. Backward is two more products ({@code colsᵀ·dZ}, {@code dZ·Wᵀ}) and a fold (col2im).
  */
 public final class Conv2D extends AbstractLayer {
+    /** Keras' {@code padding} argument. */
+    public enum Padding {
+        VALID, SAME;
+
+        /** {@code "valid"} or {@code "same"}, case-insensitive. */
+        public static Padding parse(String name) {
+            for (Padding p : values()) {
+                if (p.kerasName().equalsIgnoreCase(String.valueOf(name).trim())) return p;
+            }
+            throw new IllegalArgumentException("unknown padding '" + name + "' (expected valid or same)");
+        }
+
+        public String kerasName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
     private final int filters;
     private final int kernel;
     private final Activation activation;
     private final Initializer initializer;
+    private final Padding padding;
 
-    private int h, w, c, oh, ow, taps;
+    private int h, w, c, oh, ow, taps, padTop, padLeft;
     private Param weights;
     private Param bias;
     private final FMatrixRMaj cols = new FMatrixRMaj(1, 1);
@@ -33,12 +53,17 @@ public final class Conv2D extends AbstractLayer {
     private final FMatrixRMaj dCols = new FMatrixRMaj(1, 1);
     private final FMatrixRMaj dIn = new FMatrixRMaj(1, 1);
 
-    /** He initialisation for relu, Glorot otherwise. */
+    /** Valid padding; He initialisation for relu, Glorot otherwise. */
     public Conv2D(int filters, int kernel, Activation activation) {
         this(filters, kernel, activation, Initializers.defaultFor(activation));
     }
 
+    /** Valid padding. */
     public Conv2D(int filters, int kernel, Activation activation, Initializer initializer) {
+        this(filters, kernel, activation, initializer, Padding.VALID);
+    }
+
+    public Conv2D(int filters, int kernel, Activation activation, Initializer initializer, Padding padding) {
         if (filters <= 0) throw new IllegalArgumentException("filters must be positive, got " + filters);
         if (kernel <= 0) throw new IllegalArgumentException("kernel size must be positive, got " + kernel);
         if (activation == Activation.SOFTMAX) throw new IllegalArgumentException("softmax is not a convolution activation");
@@ -46,6 +71,23 @@ public final class Conv2D extends AbstractLayer {
         this.kernel = kernel;
         this.activation = Objects.requireNonNull(activation, "activation");
         this.initializer = Objects.requireNonNull(initializer, "initializer");
+        this.padding = Objects.requireNonNull(padding, "padding");
+    }
+
+    public int filters() {
+        return filters;
+    }
+
+    public int kernelSize() {
+        return kernel;
+    }
+
+    public Activation activation() {
+        return activation;
+    }
+
+    public Padding padding() {
+        return padding;
     }
 
     @Override
@@ -54,11 +96,18 @@ public final class Conv2D extends AbstractLayer {
         h = in.height();
         w = in.width();
         c = in.channels();
-        if (h < kernel || w < kernel) {
-            throw new IllegalArgumentException("a " + kernel + "x" + kernel + " kernel does not fit a " + h + "x" + w + " input");
+        if (padding == Padding.SAME) {
+            padTop = (kernel - 1) / 2;
+            padLeft = (kernel - 1) / 2;
+            oh = h;
+            ow = w;
+        } else {
+            if (h < kernel || w < kernel) {
+                throw new IllegalArgumentException("a " + kernel + "x" + kernel + " kernel does not fit a " + h + "x" + w + " input");
+            }
+            oh = h - kernel + 1;
+            ow = w - kernel + 1;
         }
-        oh = h - kernel + 1;
-        ow = w - kernel + 1;
         taps = kernel * kernel * c;
         weights = new Param(name() + "/kernel", new int[] {kernel, kernel, c, filters}, taps, filters);
         bias = new Param(name() + "/bias", new int[] {filters}, 1, filters);
@@ -108,7 +157,10 @@ public final class Conv2D extends AbstractLayer {
         result.numCols = oh * ow * filters;
     }
 
-    /** cols[(b, y, x)][(kh, kw, ch)] = in[b][(y + kh, x + kw, ch)]: k row runs of k·C values each. */
+    /**
+     * cols[(b, y, x)][(kh, kw, ch)] = in[b][(y + kh - padTop, x + kw - padLeft, ch)], zero outside
+     * the image: per kernel row one run of up to k·C values (the whole run with valid padding).
+     */
     private void im2col(FMatrixRMaj x, FMatrixRMaj dst) {
         int batch = x.numRows, in = h * w * c, run = kernel * c;
         dst.reshape(batch * oh * ow, taps);
@@ -119,8 +171,16 @@ public final class Conv2D extends AbstractLayer {
             for (int y = 0; y < oh; y++) {
                 for (int xx = 0; xx < ow; xx++, row++) {
                     int o = row * taps;
+                    int kw0 = Math.max(0, padLeft - xx), kw1 = Math.min(kernel, w + padLeft - xx);
                     for (int kh = 0; kh < kernel; kh++) {
-                        System.arraycopy(src, base + ((y + kh) * w + xx) * c, d, o + kh * run, run);
+                        int iy = y + kh - padTop, dst0 = o + kh * run;
+                        if (iy < 0 || iy >= h || kw0 >= kw1) {
+                            java.util.Arrays.fill(d, dst0, dst0 + run, 0f);
+                            continue;
+                        }
+                        if (kw0 > 0) java.util.Arrays.fill(d, dst0, dst0 + kw0 * c, 0f);
+                        System.arraycopy(src, base + (iy * w + xx + kw0 - padLeft) * c, d, dst0 + kw0 * c, (kw1 - kw0) * c);
+                        if (kw1 < kernel) java.util.Arrays.fill(d, dst0 + kw1 * c, dst0 + run, 0f);
                     }
                 }
             }
@@ -152,7 +212,10 @@ public final class Conv2D extends AbstractLayer {
         return dIn;
     }
 
-    /** dIn[b][(y + kh, x + kw, ch)] += dCols[(b, y, x)][(kh, kw, ch)]: the adjoint of im2col. */
+    /**
+     * dIn[b][(y + kh - padTop, x + kw - padLeft, ch)] += dCols[(b, y, x)][(kh, kw, ch)] inside the
+     * image: the adjoint of im2col (taps on the zero padding have no input to go to).
+     */
     private void col2im(int batch) {
         int in = h * w * c, run = kernel * c;
         dIn.reshape(batch, in);
@@ -164,9 +227,12 @@ public final class Conv2D extends AbstractLayer {
             for (int y = 0; y < oh; y++) {
                 for (int xx = 0; xx < ow; xx++, row++) {
                     int o = row * taps;
+                    int kw0 = Math.max(0, padLeft - xx), kw1 = Math.min(kernel, w + padLeft - xx);
                     for (int kh = 0; kh < kernel; kh++) {
-                        int dst = base + ((y + kh) * w + xx) * c, src = o + kh * run;
-                        for (int i = 0; i < run; i++) d[dst + i] += s[src + i];
+                        int iy = y + kh - padTop;
+                        if (iy < 0 || iy >= h || kw0 >= kw1) continue;
+                        int dst = base + (iy * w + xx + kw0 - padLeft) * c, src = o + kh * run + kw0 * c, n = (kw1 - kw0) * c;
+                        for (int i = 0; i < n; i++) d[dst + i] += s[src + i];
                     }
                 }
             }
@@ -179,6 +245,7 @@ public final class Conv2D extends AbstractLayer {
         m.put("type", "conv2d");
         m.put("filters", filters);
         m.put("kernel_size", kernel);
+        m.put("padding", padding.kerasName());
         m.put("activation", activation.kerasName());
         m.put("initializer", initializer.kerasName());
         return m;
@@ -186,6 +253,6 @@ public final class Conv2D extends AbstractLayer {
 
     @Override
     public Layer unbuiltCopy() {
-        return new Conv2D(filters, kernel, activation, initializer);
+        return new Conv2D(filters, kernel, activation, initializer, padding);
     }
 }

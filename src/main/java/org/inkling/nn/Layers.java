@@ -14,7 +14,8 @@ public final class Layers {
             case "dense" -> new Dense(intValue(c, "units"), Activation.parse(string(c, "activation")),
                     c.containsKey("initializer") ? Initializers.parse(string(c, "initializer")) : Initializers.GLOROT);
             case "conv2d" -> new Conv2D(intValue(c, "filters"), intValue(c, "kernel_size"), Activation.parse(string(c, "activation")),
-                    c.containsKey("initializer") ? Initializers.parse(string(c, "initializer")) : Initializers.GLOROT);
+                    c.containsKey("initializer") ? Initializers.parse(string(c, "initializer")) : Initializers.GLOROT,
+                    c.containsKey("padding") ? Conv2D.Padding.parse(string(c, "padding")) : Conv2D.Padding.VALID);
             case "max_pool2d" -> new MaxPool2D(intValue(c, "pool_size"));
             case "flatten" -> new Flatten();
             default -> throw new IllegalArgumentException("unknown layer type '" + t + "'");

@@ -28,6 +28,10 @@ public final class MaxPool2D extends AbstractLayer {
         this.pool = pool;
     }
 
+    public int poolSize() {
+        return pool;
+    }
+
     @Override
     protected Shape create(Shape in, RandomGenerator rng) {
         if (in.isFlat()) throw new IllegalArgumentException("MaxPool2D needs an image input (height, width, channels), got " + in);

@@ -70,6 +70,65 @@ class ConvolutionTest {
         GradCheck.check(a + " input", x.data, dIn.data, x.getNumElements(), loss);
     }
 
+    /** Keras/TensorFlow "same": (k - 1) / 2 zeros before, the rest after, output as large as the input. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {1, 2, 3, 4, 5})
+    void samePaddingMatchesADirectLoopOverAZeroPaddedImage(int k) {
+        Shape in = Shape.image(6, 5, 2);
+        Conv2D c = new Conv2D(3, k, Activation.LINEAR, Initializers.GLOROT, Conv2D.Padding.SAME);
+        c.build("conv2d", in, new SplittableRandom(7));
+        float[] bias = c.params().get(1).value().data;
+        for (int i = 0; i < bias.length; i++) bias[i] = 0.1f * (i + 1);
+        FMatrixRMaj x = GradCheck.random(2, in.size(), new Random(8), 1f);
+        FMatrixRMaj out = c.forward(x, false);
+        assertThat(c.outputShape()).isEqualTo(Shape.image(6, 5, 3));
+        float[] kern = c.params().get(0).value().data;
+        int pad = (k - 1) / 2;
+        for (int b = 0; b < 2; b++) {
+            for (int y = 0; y < 6; y++) {
+                for (int xx = 0; xx < 5; xx++) {
+                    for (int f = 0; f < 3; f++) {
+                        double sum = bias[f];
+                        for (int kh = 0; kh < k; kh++) for (int kw = 0; kw < k; kw++) for (int ch = 0; ch < 2; ch++) {
+                            int iy = y + kh - pad, ix = xx + kw - pad;
+                            if (iy < 0 || iy >= 6 || ix < 0 || ix >= 5) continue;
+                            sum += kern[((kh * k + kw) * 2 + ch) * 3 + f] * x.get(b, (iy * 5 + ix) * 2 + ch);
+                        }
+                        assertThat(out.get(b, (y * 5 + xx) * 3 + f)).as("k=%d (%d,%d,%d)", k, y, xx, f).isCloseTo((float) sum, offset(1e-5f));
+                    }
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {2, 3})
+    void samePaddingGradientsMatchFiniteDifferences(int k) {
+        Shape in = Shape.image(5, 4, 2);
+        Conv2D c = new Conv2D(3, k, Activation.TANH, Initializers.GLOROT, Conv2D.Padding.SAME);
+        c.build("conv2d", in, new SplittableRandom(9));
+        Random rnd = new Random(10);
+        FMatrixRMaj x = GradCheck.random(2, in.size(), rnd, 1f);
+        FMatrixRMaj r = GradCheck.random(2, c.outputShape().size(), rnd, 1f);
+        java.util.function.DoubleSupplier loss = () -> GradCheck.project(c.forward(x, true), r);
+        c.forward(x, true);
+        FMatrixRMaj dIn = c.backward(r).copy();
+        Param kp = c.params().get(0), bp = c.params().get(1);
+        float[] gk = kp.grad().data.clone(), gb = bp.grad().data.clone();
+        GradCheck.check("same kernel", kp.value().data, gk, kp.size(), loss);
+        GradCheck.check("same bias", bp.value().data, gb, bp.size(), loss);
+        GradCheck.check("same input", x.data, dIn.data, x.getNumElements(), loss);
+    }
+
+    @Test
+    void paddingSurvivesTheModelFileConfig() {
+        Layer copy = Layers.fromConfig(new Conv2D(4, 3, Activation.RELU, Initializers.HE, Conv2D.Padding.SAME).config());
+        assertThat(((Conv2D) copy).padding()).isEqualTo(Conv2D.Padding.SAME);
+        java.util.Map<String, Object> old = new java.util.HashMap<>(new Conv2D(4, 3, Activation.RELU).config());
+        old.remove("padding");   // files written before padding existed
+        assertThat(((Conv2D) Layers.fromConfig(old)).padding()).isEqualTo(Conv2D.Padding.VALID);
+    }
+
     @Test
     void maxPoolPicksWindowMaximaDropsTheOddEdgeAndRoutesGradients() {
         MaxPool2D p = new MaxPool2D(2);
