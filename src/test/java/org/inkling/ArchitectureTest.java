@@ -62,6 +62,18 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /** The model formats sit beside the engine: they may use nn, json and base, and the engine never uses them. */
+    @Test
+    void modelFormatsStayBetweenTheEngineAndTheFrontEnds() {
+        noClasses().that().resideInAPackage("org.inkling.models..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.inkling.data..", "org.inkling.ink..",
+                        "org.inkling.cli..", "org.inkling.app..")
+                .check(classes);
+        noClasses().that().resideInAnyPackage("org.inkling.nn..", "org.inkling.json..", "org.inkling.base..")
+                .should().dependOnClassesThat().resideInAPackage("org.inkling.models..")
+                .check(classes);
+    }
+
     @Test
     void theTrainingJobKnowsNoFrontEnd() {
         noClasses().that().resideInAPackage("org.inkling.training..")
