@@ -8,7 +8,8 @@ import picocli.CommandLine.Option;
 
 /** {@code --model FILE}; without it, the model that ships with Inkling. */
 final class ModelOptions {
-    @Option(names = {"--model", "-m"}, paramLabel = "FILE", description = "A .inkling model file (default: the shipped model).")
+    @Option(names = {"--model", "-m"}, paramLabel = "FILE",
+            description = "A model file: .inkling, Keras .h5 or .keras, or a TensorFlow.js model.json (default: the shipped model).")
     Path file;
 
     SavedModel load() {
