@@ -7,6 +7,7 @@ import org.inkling.data.MnistDataset;
 /** The MNIST test set the fixtures' expected probabilities were computed on. */
 final class TestDigits {
     private static MnistDataset test;
+    private static MnistDataset train;
 
     private TestDigits() {}
 
@@ -16,6 +17,14 @@ final class TestDigits {
             test = MnistDataset.load(dir.resolve("t10k-images-idx3-ubyte.gz"), dir.resolve("t10k-labels-idx1-ubyte.gz"));
         }
         return test;
+    }
+
+    static synchronized MnistDataset train() throws IOException {
+        if (train == null) {
+            Path dir = Path.of(System.getProperty("inkling.mnist", "../shared/data/mnist"));
+            train = MnistDataset.load(dir.resolve("train-images-idx3-ubyte.gz"), dir.resolve("train-labels-idx1-ubyte.gz"));
+        }
+        return train;
     }
 
     /** The first {@code n} test images as 0..1 rows, as Inkling feeds every network. */
