@@ -10,9 +10,14 @@ import org.inkling.cli.InklingCommand;
 public final class Main {
     private Main() {}
 
-    /** A lone existing {@code .inkling} file: what a file manager passes when a model is double-clicked. */
+    /** Model files the app opens by name: Inkling's own, Keras' (.h5, .keras) and a TensorFlow.js model.json. */
+    private static final java.util.List<String> MODEL_SUFFIXES = java.util.List.of(org.inkling.nn.ModelFile.EXTENSION, ".h5", ".hdf5", ".keras", ".json");
+
+    /** A lone existing model file: what a file manager passes when a model is double-clicked. */
     static boolean opensModelFile(String[] args) {
-        return args.length == 1 && args[0].endsWith(org.inkling.nn.ModelFile.EXTENSION) && java.nio.file.Files.isRegularFile(java.nio.file.Path.of(args[0]));
+        if (args.length != 1) return false;
+        String name = args[0].toLowerCase(java.util.Locale.ROOT);
+        return MODEL_SUFFIXES.stream().anyMatch(name::endsWith) && java.nio.file.Files.isRegularFile(java.nio.file.Path.of(args[0]));
     }
 
     public static void main(String[] args) {

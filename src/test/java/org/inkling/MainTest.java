@@ -14,6 +14,10 @@ class MainTest {
         assertThat(Main.opensModelFile(new String[] {model.toString()})).isTrue();
         assertThat(Main.opensModelFile(new String[] {dir.resolve("missing.inkling").toString()})).isFalse();
         assertThat(Main.opensModelFile(new String[] {"train"})).isFalse();
+        for (String name : new String[] {"mnist.h5", "mnist.keras", "model.json"}) {
+            assertThat(Main.opensModelFile(new String[] {Files.writeString(dir.resolve(name), "x").toString()})).as(name).isTrue();
+        }
+        assertThat(Main.opensModelFile(new String[] {Files.writeString(dir.resolve("notes.txt"), "x").toString()})).isFalse();
         assertThat(Main.opensModelFile(new String[] {"evaluate", model.toString()})).isFalse();
     }
 }
