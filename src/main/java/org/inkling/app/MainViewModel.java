@@ -104,7 +104,7 @@ public final class MainViewModel {
         modelParameters.set(String.format("%,d parameters", handle.parameterCount()));
         modelAccuracy.set(handle.testAccuracy().isPresent()
                 ? String.format("test accuracy %.2f%%", 100 * handle.testAccuracy().getAsDouble())
-                : "test accuracy unknown");
+                : handle.importedFrom().map(tool -> "imported from " + tool).orElse("test accuracy unknown"));
     }
 
     private void updateTitle() {
@@ -137,12 +137,14 @@ public final class MainViewModel {
         BackgroundTask.wrap(progress -> store.open(file))
                 .onSuccess(opened -> {
                     setModel(opened, file, false);
-                    message.set("Opened " + file);
+                    message.set("Opened " + file + opened.importedFrom()
+                            .map(tool -> " (imported from " + tool + "; Train trains a new Inkling network)").orElse(""));
                 })
                 .onFailure(error -> {
                     message.set("Could not open " + file.getFileName());
                     dialogs.showError("Could not open the model", ErrorText.describe(error)
-                            + "\n\nThe current model stays loaded. Choose another .inkling file, or train a new one.");
+                            + "\n\nThe current model stays loaded. Choose another model file (.inkling, Keras .h5 or .keras,"
+                            + " TensorFlow.js model.json), or train a new one.");
                 })
                 .onFinished(() -> busy.set(false))
                 .executeWith(tasks);

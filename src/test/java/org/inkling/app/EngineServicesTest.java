@@ -114,6 +114,19 @@ class EngineServicesTest {
     }
 
     @Test
+    void kerasAndTensorFlowJsModelsOpenAndSayWhereTheyCameFrom() throws Exception {
+        EngineModelStore store = new EngineModelStore();
+        ModelHandle keras = store.open(Path.of("src/test/resources/keras/keras3/mlp.h5"));
+        assertThat(keras.importedFrom()).contains("Keras");
+        assertThat(keras.architecture()).isEqualTo("784-32-10");
+        assertThat(keras.testAccuracy()).isEmpty();
+        Path tfjs = dir.resolve("web");
+        org.inkling.models.TfjsWriter.save(org.inkling.models.Models.open(Path.of("src/test/resources/keras/keras3/mlp.keras")), tfjs);
+        assertThat(store.open(tfjs.resolve("model.json")).importedFrom()).contains("TensorFlow.js");
+        assertThat(store.untrained().importedFrom()).isEmpty();
+    }
+
+    @Test
     void aDamagedFileIsRefusedWithAnErrorNamingIt() throws Exception {
         Path file = dir.resolve("broken.inkling");
         Files.write(file, new byte[] {'P', 'K', 3, 4, 0, 1, 2});

@@ -65,6 +65,16 @@ public final class Fakes {
         };
     }
 
+    /** A Keras import: no recipe, no test score. */
+    public record Imported(String name, Classifier classifier) implements ModelHandle {
+        @Override public String architecture() { return "784-32-10"; }
+        @Override public long parameterCount() { return 784 * 32 + 32 + 32 * 10 + 10; }
+        @Override public OptionalDouble testAccuracy() { return OptionalDouble.empty(); }
+        @Override public boolean trained() { return true; }
+        @Override public Optional<String> importedFrom() { return Optional.of("Keras"); }
+        @Override public ModelHandle withName(String newName) { return new Imported(newName, classifier); }
+    }
+
     public record Model(String name, boolean trained, Classifier classifier) implements ModelHandle {
         @Override public String architecture() { return "784-16-10"; }
         @Override public long parameterCount() { return 784 * 16 + 16 + 16 * 10 + 10; }
@@ -83,6 +93,7 @@ public final class Fakes {
             if (failure != null) {
                 throw failure;
             }
+            if (file.getFileName().toString().endsWith(".h5")) return new Imported(file.getFileName().toString(), byColumn(2f));
             return new Model(file.getFileName().toString(), true, byColumn(2f));
         }
         @Override public void save(ModelHandle model, Path file) throws IOException {

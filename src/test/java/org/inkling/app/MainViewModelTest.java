@@ -112,6 +112,16 @@ class MainViewModelTest {
     }
 
     @Test
+    void aKerasModelOpensAndTheStatusBarSaysWhereItCameFrom() throws Exception {
+        vm.loadStartupModel();
+        vm.open(Path.of("mnist.h5"));
+        ui.runUntil(() -> !vm.busyProperty().get(), Duration.ofSeconds(10));
+        assertThat(vm.modelNameProperty().get()).isEqualTo("mnist.h5");
+        assertThat(vm.messageProperty().get()).contains("imported from Keras");
+        assertThat(vm.modelAccuracyProperty().get()).isEqualTo("imported from Keras");
+    }
+
+    @Test
     void openingReplacesTheModelAndTheClassifier() throws Exception {
         vm.loadStartupModel();
         vm.open(Path.of("good.inkling"));

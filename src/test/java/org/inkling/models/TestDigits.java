@@ -13,7 +13,7 @@ final class TestDigits {
 
     static synchronized MnistDataset test() throws IOException {
         if (test == null) {
-            Path dir = Path.of(System.getProperty("inkling.mnist", "../shared/data/mnist"));
+            Path dir = org.inkling.data.TestMnist.dir();
             test = MnistDataset.load(dir.resolve("t10k-images-idx3-ubyte.gz"), dir.resolve("t10k-labels-idx1-ubyte.gz"));
         }
         return test;
@@ -21,7 +21,7 @@ final class TestDigits {
 
     static synchronized MnistDataset train() throws IOException {
         if (train == null) {
-            Path dir = Path.of(System.getProperty("inkling.mnist", "../shared/data/mnist"));
+            Path dir = org.inkling.data.TestMnist.dir();
             train = MnistDataset.load(dir.resolve("train-images-idx3-ubyte.gz"), dir.resolve("train-labels-idx1-ubyte.gz"));
         }
         return train;

@@ -73,6 +73,14 @@ public final class EngineModel implements ModelHandle {
     }
 
     @Override
+    public java.util.Optional<String> importedFrom() {
+        Object from = recipe.get("imported_from");
+        if ("keras".equals(from)) return java.util.Optional.of("Keras");
+        if ("tensorflow.js".equals(from)) return java.util.Optional.of("TensorFlow.js");
+        return from instanceof String s ? java.util.Optional.of(s) : java.util.Optional.empty();
+    }
+
+    @Override
     public boolean trained() {
         return trained;
     }

@@ -21,6 +21,14 @@ public interface ModelHandle {
     /** A classifier for the FX thread; each call may return the same instance. */
     Classifier classifier();
 
+    /**
+     * The tool the network was imported from ({@code "Keras"}, {@code "TensorFlow.js"}), empty for
+     * Inkling's own: such a model has no Inkling training recipe.
+     */
+    default java.util.Optional<String> importedFrom() {
+        return java.util.Optional.empty();
+    }
+
     /** The same model under another name (after Save As). */
     ModelHandle withName(String name);
 }

@@ -26,6 +26,10 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class FxDialogService implements DialogService {
     private static final FileChooser.ExtensionFilter MODELS =
             new FileChooser.ExtensionFilter("Inkling models (*" + ModelFile.EXTENSION + ")", "*" + ModelFile.EXTENSION);
+    /** What Open reads (models.Models tells the format by content; these are the names it comes under). */
+    private static final FileChooser.ExtensionFilter OPENABLE = new FileChooser.ExtensionFilter(
+            "Models (*" + ModelFile.EXTENSION + ", Keras *.h5 *.keras, TensorFlow.js model.json)",
+            "*" + ModelFile.EXTENSION, "*.h5", "*.hdf5", "*.keras", "model.json", "*.json");
 
     private final Window owner;
     private final MnistSource mnist;
@@ -52,6 +56,7 @@ public final class FxDialogService implements DialogService {
     @Override
     public Optional<Path> chooseModelToOpen() {
         FileChooser chooser = chooser("Open model");
+        chooser.getExtensionFilters().setAll(OPENABLE, MODELS);
         return Optional.ofNullable(chooser.showOpenDialog(owner)).map(f -> remember(f.toPath()));
     }
 
