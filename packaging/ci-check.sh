@@ -149,8 +149,9 @@ else
     pass "apt-get install ./$deb"
     check_version /usr/bin/inkling "installed /usr/bin/inkling"
     if [ -f /opt/inkling/lib/inkling-Inkling.desktop ] && grep -q '^Categories=Education;Science;' /opt/inkling/lib/inkling-Inkling.desktop \
-       && grep -rqs 'application/x-inkling-model' /usr/share/mime/packages/; then
-      pass "desktop entry (Education;Science;) and the .inkling MIME type are installed"
+       && grep -rqs 'application/x-inkling-model' /usr/share/mime/packages/ \
+       && grep -qs 'application/x-keras-model' /opt/inkling/lib/inkling-Inkling.desktop; then
+      pass "desktop entry (Education;Science;), the .inkling MIME type and the Keras associations are installed"
     else
       fail "desktop entry or MIME type missing after install"
     fi
