@@ -101,6 +101,32 @@ class KerasConfigTest {
         assertThat(KerasConfig.snakeCase("InputLayer")).isEqualTo("input_layer");
     }
 
+    /**
+     * tensorflowjs_converter (from a Keras .h5) nests the config under modelTopology.model_config and
+     * names weights after the Keras variables; names that match no layer fall back to manifest order.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void convertedTfjsModelsWithOtherWeightNamesReadInManifestOrder() throws IOException {
+        Path folder = dir.resolve("converted");
+        org.inkling.nn.SavedModel original = ExportTest.models().get(1);
+        TfjsWriter.save(original, folder);
+        Path json = folder.resolve("model.json");
+        Map<String, Object> model = Json.parseObject(Files.readString(json));
+        Map<String, Object> topology = (Map<String, Object>) model.get("modelTopology");
+        model.put("modelTopology", Map.of("keras_version", "2.4.0", "backend", "tensorflow", "model_config", topology));
+        int i = 0;
+        for (Object w : (java.util.List<Object>) ((Map<String, Object>) ((java.util.List<Object>) model.get("weightsManifest")).get(0)).get("weights")) {
+            ((Map<String, Object>) w).put("name", "sequential/variable_" + i++);
+        }
+        Files.writeString(json, Json.write(model));
+        org.inkling.nn.SavedModel back = Models.open(json);
+        assertThat(back.recipe()).containsEntry("keras_version", "2.4.0");
+        float[] x = new float[784];
+        for (int p = 0; p < 784; p++) x[p] = (p % 29) / 29f;
+        assertThat(back.network().predict(x)).containsExactly(original.network().predict(x));
+    }
+
     @Test
     void tfjsShardsMustBeBesideTheModelAndComplete() throws IOException {
         Path folder = dir.resolve("m");
