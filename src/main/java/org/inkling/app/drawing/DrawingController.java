@@ -17,6 +17,7 @@ public final class DrawingController {
 
     @FXML private DrawingPad pad;
     @FXML private Button undoButton;
+    @FXML private Button redoButton;
     @FXML private Button clearButton;
     @FXML private Slider penSlider;
     @FXML private Label digitLabel;
@@ -43,8 +44,20 @@ public final class DrawingController {
         penSlider.setMin(DrawingViewModel.MIN_PEN);
         penSlider.setMax(DrawingViewModel.MAX_PEN);
         penSlider.valueProperty().bindBidirectional(vm.penWidthProperty());
+        // Arrow keys move the pen a step, not (as the default 10 would) from end to end.
+        penSlider.setBlockIncrement((DrawingViewModel.MAX_PEN - DrawingViewModel.MIN_PEN) / 16);
+        penSlider.setAccessibleText("Pen width");
         undoButton.disableProperty().bind(vm.canUndoProperty().not());
+        undoButton.setAccessibleText("Undo");
+        redoButton.disableProperty().bind(vm.canRedoProperty().not());
+        redoButton.setAccessibleText("Redo");
         clearButton.disableProperty().bind(vm.emptyProperty());
+        digitLabel.accessibleTextProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> vm.predictedDigitProperty().get() < 0 ? "No prediction"
+                        : String.format("The network reads %d, %.0f%% sure", vm.predictedDigitProperty().get(),
+                                100 * vm.confidenceProperty().get()),
+                vm.predictedDigitProperty(), vm.confidenceProperty()));
+        preview.setAccessibleText("The 28 by 28 image the network reads");
 
         pad.canvas().addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
             if (e.getButton() == MouseButton.PRIMARY) {
@@ -81,7 +94,7 @@ public final class DrawingController {
     }
 
     private void repaintPad() {
-        pad.show(vm.strokes(), vm.penWidthProperty().get());
+        pad.show(vm.finishedStrokes(), vm.currentStroke(), vm.penWidthProperty().get());
     }
 
     private void showPrediction() {
@@ -106,8 +119,18 @@ public final class DrawingController {
     }
 
     @FXML
+    void redo() {
+        vm.redo();
+    }
+
+    @FXML
     void clear() {
         vm.clear();
+    }
+
+    /** Puts the keyboard on the pad, so Delete, Ctrl+Z and Ctrl+Y act on the drawing. */
+    public void focusPad() {
+        pad.requestFocus();
     }
 
     /** Stops the per-frame timer when the window goes. */

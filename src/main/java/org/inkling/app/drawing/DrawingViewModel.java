@@ -2,6 +2,7 @@ package org.inkling.app.drawing;
 
 import org.inkling.app.model.Classifier;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -33,9 +34,17 @@ public final class DrawingViewModel {
     /** Points closer than this (pad units) to the previous one add nothing but work. */
     private static final double MIN_STEP = 0.002;
 
+    /** Undo steps kept; a drawing is a handful of strokes, so this is far more than anyone uses. */
+    private static final int MAX_HISTORY = 200;
+
     private final InkRasterizer rasterizer;
-    private final List<PadStroke> finished = new ArrayList<>();
+    /** The finished strokes; replaced, never changed, so the pad can tell by identity whether to repaint. */
+    private List<PadStroke> finished = List.of();
     private List<PadPoint> current;
+    /** Earlier drawings, newest last: every action (a stroke, Clear) can be undone, and redone. */
+    private final ArrayDeque<List<PadStroke>> undoStack = new ArrayDeque<>();
+    private final ArrayDeque<List<PadStroke>> redoStack = new ArrayDeque<>();
+    private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo");
 
     private final ReadOnlyIntegerWrapper revision = new ReadOnlyIntegerWrapper(this, "revision");
     private final ReadOnlyBooleanWrapper empty = new ReadOnlyBooleanWrapper(this, "empty", true);
@@ -92,40 +101,73 @@ public final class DrawingViewModel {
         if (current == null) {
             return;
         }
-        finished.add(new PadStroke(current));
+        List<PadStroke> next = new ArrayList<>(finished);
+        next.add(new PadStroke(current));
         current = null;
-        changed();
+        record(List.copyOf(next));
     }
 
-    /** Removes the last stroke (the one being drawn, if any). */
+    /** Takes back the last action: the stroke being drawn, else the last stroke or Clear. */
     public void undo() {
         if (current != null) {
             current = null;
-        } else if (!finished.isEmpty()) {
-            finished.removeLast();
+        } else if (!undoStack.isEmpty()) {
+            redoStack.push(finished);
+            finished = undoStack.pop();
         } else {
             return;
         }
         changed();
     }
 
-    public void clear() {
-        if (finished.isEmpty() && current == null) {
+    /** Does again what {@link #undo()} took back. */
+    public void redo() {
+        if (current != null || redoStack.isEmpty()) {
             return;
         }
-        finished.clear();
+        undoStack.push(finished);
+        finished = redoStack.pop();
+        changed();
+    }
+
+    /** Empties the pad; Undo brings the drawing back. */
+    public void clear() {
         current = null;
+        if (finished.isEmpty()) {
+            changed();
+            return;
+        }
+        record(List.of());
+    }
+
+    private void record(List<PadStroke> next) {
+        undoStack.push(finished);
+        while (undoStack.size() > MAX_HISTORY) {
+            undoStack.removeLast();
+        }
+        redoStack.clear();
+        finished = next;
         changed();
     }
 
     /** All strokes, the one being drawn last. */
     public List<PadStroke> strokes() {
         if (current == null) {
-            return Collections.unmodifiableList(new ArrayList<>(finished));
+            return finished;
         }
         List<PadStroke> all = new ArrayList<>(finished);
         all.add(new PadStroke(current));
         return Collections.unmodifiableList(all);
+    }
+
+    /** The finished strokes; the same list object until one is added, undone or cleared. */
+    public List<PadStroke> finishedStrokes() {
+        return finished;
+    }
+
+    /** The stroke being drawn, or null with the pen up. */
+    public PadStroke currentStroke() {
+        return current == null ? null : new PadStroke(current);
     }
 
     private void changed() {
@@ -133,7 +175,8 @@ public final class DrawingViewModel {
         predictionStale = true;
         boolean nothing = finished.isEmpty() && current == null;
         empty.set(nothing);
-        canUndo.set(!nothing);
+        canUndo.set(current != null || !undoStack.isEmpty());
+        canRedo.set(current == null && !redoStack.isEmpty());
         revision.set(revision.get() + 1);
     }
 
@@ -196,6 +239,10 @@ public final class DrawingViewModel {
 
     public ReadOnlyBooleanProperty canUndoProperty() {
         return canUndo.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canRedoProperty() {
+        return canRedo.getReadOnlyProperty();
     }
 
     public DoubleProperty penWidthProperty() {

@@ -2,6 +2,7 @@ package org.inkling.app.drawing;
 
 import org.inkling.app.Fakes;
 
+import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -90,7 +91,50 @@ class DrawingViewModelTest {
         vm.refreshIfStale();
         assertThat(vm.strokes()).isEmpty();
         assertThat(vm.probabilitiesProperty().get()).isNull();
+        // Clear is an action like any other: Undo brings the drawing back.
+        assertThat(vm.canUndoProperty().get()).isTrue();
+    }
+
+    @Test
+    void everyActionIncludingClearCanBeUndoneAndRedone() {
+        drawLine(0.2, 0.2, 0.2, 0.8);
+        drawLine(0.8, 0.2, 0.8, 0.8);
+        List<PadStroke> two = vm.strokes();
+        vm.clear();
+        assertThat(vm.strokes()).isEmpty();
+        vm.undo();
+        assertThat(vm.strokes()).isEqualTo(two);
+        vm.undo();
+        assertThat(vm.strokes()).hasSize(1);
+        assertThat(vm.canRedoProperty().get()).isTrue();
+        vm.redo();
+        assertThat(vm.strokes()).isEqualTo(two);
+        vm.redo();
+        assertThat(vm.strokes()).isEmpty();
+        assertThat(vm.canRedoProperty().get()).isFalse();
+        vm.undo();
+        vm.undo();
+        vm.undo();
+        assertThat(vm.strokes()).isEmpty();
         assertThat(vm.canUndoProperty().get()).isFalse();
+        // A new stroke after undoing ends the redo history.
+        vm.redo();
+        drawLine(0.5, 0.2, 0.5, 0.8);
+        assertThat(vm.canRedoProperty().get()).isFalse();
+        assertThat(vm.strokes()).hasSize(2);
+    }
+
+    @Test
+    void thePadGetsTheSameFinishedListUntilAStrokeEnds() {
+        drawLine(0.2, 0.2, 0.2, 0.8);
+        List<PadStroke> before = vm.finishedStrokes();
+        vm.beginStroke(0.5, 0.5);
+        vm.extendStroke(0.6, 0.6);
+        assertThat(vm.finishedStrokes()).isSameAs(before);
+        assertThat(vm.currentStroke().points()).hasSize(2);
+        vm.endStroke();
+        assertThat(vm.finishedStrokes()).isNotSameAs(before).hasSize(2);
+        assertThat(vm.currentStroke()).isNull();
     }
 
     @Test
