@@ -47,7 +47,7 @@ class FrontEndsShareOneRecipeTest {
             vm.epochsProperty().set("2");
             vm.validationSplitProperty().set("0.1");
             vm.subsetSizeProperty().set(1500);
-            vm.seedProperty().set(7L);
+            vm.seedProperty().set("7");
             vm.train();
             ui.runUntil(() -> !trained.isEmpty(), Duration.ofMinutes(2));
             new EngineModelStore().save(trained.getFirst(), fromApp);

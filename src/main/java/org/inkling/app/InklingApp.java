@@ -1,5 +1,8 @@
 package org.inkling.app;
 
+import org.inkling.app.shared.AppPreferences;
+import org.inkling.base.UserFolders;
+
 import javafx.application.Application;
 import javafx.stage.Stage;
 
@@ -13,7 +16,8 @@ public final class InklingApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        window = InklingWindow.show(stage, EngineServices.create(), null);
+        window = InklingWindow.show(stage, EngineServices.create(), null, AppPreferences.load(
+                UserFolders.standard().config().resolve(AppPreferences.FILE_NAME)));
         // The desktop's "open with Inkling" passes the model file as the only argument.
         getParameters().getRaw().stream().findFirst().map(java.nio.file.Path::of).ifPresent(window::openModel);
     }

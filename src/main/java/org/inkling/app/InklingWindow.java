@@ -8,9 +8,15 @@ import org.inkling.app.shared.DialogService;
 import org.inkling.app.shared.FxDialogService;
 import org.inkling.app.shared.TaskExecutor;
 import org.inkling.app.training.TrainingController;
+import org.inkling.app.training.TrainingState;
 import org.inkling.app.training.TrainingViewModel;
 
+import org.inkling.app.shared.AppPreferences;
+import org.inkling.app.shared.ErrorText;
+
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.io.UncheckedIOException;
 import java.util.Objects;
 import javafx.application.Platform;
@@ -32,16 +38,20 @@ import javafx.stage.WindowEvent;
 public final class InklingWindow {
     /** How long closing waits for the training thread to finish its batch and end. */
     private static final long SHUTDOWN_WAIT_MILLIS = 5_000;
+    static final double MIN_WIDTH = 900;
+    static final double MIN_HEIGHT = 560;
 
     private final Stage stage;
     private final MainViewModel main;
     private final TaskExecutor tasks;
     private final ThemeSwitch theme = new ThemeSwitch();
+    private final AppPreferences preferences;
     private DrawingController drawingController;
     private TrainingController trainingController;
 
-    private InklingWindow(Stage stage, AppServices services, DialogService dialogs) {
+    private InklingWindow(Stage stage, AppServices services, DialogService dialogs, AppPreferences preferences) {
         this.stage = stage;
+        this.preferences = Objects.requireNonNull(preferences);
         this.tasks = TaskExecutor.withDaemonThreads(Platform::runLater);
         DialogService dialogService = dialogs != null ? dialogs : new FxDialogService(stage, services.mnist(), tasks);
         DrawingViewModel drawing = new DrawingViewModel(services.rasterizer());
@@ -52,12 +62,19 @@ public final class InklingWindow {
 
     /** Opens the window on {@code stage}; {@code dialogs} may be null for real dialogs. */
     public static InklingWindow show(Stage stage, AppServices services, DialogService dialogs) {
-        InklingWindow window = new InklingWindow(stage, services, dialogs);
+        return show(stage, services, dialogs, AppPreferences.inMemory());
+    }
+
+    /** Opens the window with remembered theme, size, form, recent files and last model. */
+    public static InklingWindow show(Stage stage, AppServices services, DialogService dialogs,
+            AppPreferences preferences) {
+        InklingWindow window = new InklingWindow(stage, services, dialogs, preferences);
         window.build();
         return window;
     }
 
     private void build() {
+        theme.darkProperty().set(preferences.dark());
         theme.apply();
         FXMLLoader loader = new FXMLLoader(InklingWindow.class.getResource("MainView.fxml"));
         loader.setControllerFactory(type -> {
@@ -81,6 +98,14 @@ public final class InklingWindow {
         // Fit the screen we open on: a 1366x768 laptop must see the whole window, status bar included.
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(root, Math.min(1360, screen.getWidth() * 0.95), Math.min(860, screen.getHeight() * 0.95));
+        double[] remembered = preferences.window();
+        if (remembered != null && onSomeScreen(remembered)) {
+            stage.setX(remembered[0]);
+            stage.setY(remembered[1]);
+            stage.setWidth(Math.max(MIN_WIDTH, remembered[2]));
+            stage.setHeight(Math.max(MIN_HEIGHT, remembered[3]));
+        }
+        stage.setMaximized(preferences.maximized());
         scene.getStylesheets().add(Objects.requireNonNull(
                 InklingWindow.class.getResource("inkling.css")).toExternalForm());
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::shortcut);
@@ -92,12 +117,53 @@ public final class InklingWindow {
         if (icon != null) {
             stage.getIcons().add(new Image(icon));
         }
-        stage.setMinWidth(Math.min(1100, screen.getWidth()));
-        stage.setMinHeight(Math.min(720, screen.getHeight()));
+        // Small enough for 1024x640 at 100% and 1080p at 150% (1280x720) with a title bar and a panel.
+        stage.setMinWidth(Math.min(MIN_WIDTH, screen.getWidth()));
+        stage.setMinHeight(Math.min(MIN_HEIGHT, screen.getHeight()));
+        // Training starting or ending disables the button the person pressed, and a new model means
+        // drawing next: the focus goes to the pad, so Delete and Ctrl+Z act on the drawing rather
+        // than on whichever form field the toolkit would pick.
+        main.training().stateProperty().addListener((obs, old, now) -> {
+            if (now == TrainingState.RUNNING || now == TrainingState.IDLE) {
+                Platform.runLater(this::focusPad);
+            }
+        });
+        main.modelProperty().addListener((obs, old, now) -> Platform.runLater(this::focusPad));
+        fitTabsToViewport(root);
         stage.setScene(scene);
         stage.setOnCloseRequest(this::onCloseRequest);
         main.loadStartupModel();
+        main.training().restoreForm(preferences.form());
+        main.setRecentFiles(preferences.recent());
+        Path last = preferences.lastModel();
+        if (last != null && Files.isRegularFile(last)) {
+            main.open(last);
+        }
         stage.show();
+        if (preferences.problem() != null) {
+            System.err.println("inkling: " + preferences.problem());
+        }
+    }
+
+    private void focusPad() {
+        if (drawingController != null) {
+            drawingController.focusPad();
+        }
+    }
+
+    /**
+     * A tab's scroll pane gives its view the whole viewport height when that is enough, and its
+     * minimum height (charts still readable) with a scroll bar when it is not: {@code fitToHeight}
+     * alone would squeeze the view below its minimum.
+     */
+    private static void fitTabsToViewport(Parent root) {
+        for (javafx.scene.Node node : root.lookupAll(".tab-scroll")) {
+            if (node instanceof javafx.scene.control.ScrollPane scroll
+                    && scroll.getContent() instanceof javafx.scene.layout.Region content) {
+                scroll.viewportBoundsProperty().addListener((obs, old, view) -> content.setPrefHeight(
+                        Math.max(view.getHeight(), content.minHeight(view.getWidth()))));
+            }
+        }
     }
 
     /** Opens a model file given on the command line (a double-clicked {@code .inkling} file). */
@@ -105,17 +171,20 @@ public final class InklingWindow {
         main.open(file);
     }
 
-    /** Esc/Delete clear the pad, Ctrl+Z or Backspace undo a stroke, unless a text field wants the key. */
+    /**
+     * Backspace undoes and Ctrl+Shift+Z redoes on the pad, unless a text field wants the key; the
+     * Edit menu's accelerators do Ctrl+Z, Ctrl+Y and Delete. Esc is left alone: it closes menus and
+     * dialogs and never touches the drawing.
+     */
     private void shortcut(KeyEvent e) {
         if (stage.getScene().getFocusOwner() instanceof TextInputControl) {
             return;
         }
-        if (e.getCode() == KeyCode.ESCAPE || e.getCode() == KeyCode.DELETE) {
-            main.drawing().clear();
-            e.consume();
-        } else if (e.getCode() == KeyCode.BACK_SPACE
-                || e.getCode() == KeyCode.Z && e.isShortcutDown() && !e.isShiftDown()) {
+        if (e.getCode() == KeyCode.BACK_SPACE) {
             main.drawing().undo();
+            e.consume();
+        } else if (e.getCode() == KeyCode.Z && e.isShortcutDown() && e.isShiftDown()) {
+            main.drawing().redo();
             e.consume();
         }
     }
@@ -126,6 +195,7 @@ public final class InklingWindow {
             e.consume();
             return;
         }
+        savePreferences();
         main.shutdown();
         if (drawingController != null) {
             drawingController.dispose();
@@ -134,8 +204,32 @@ public final class InklingWindow {
 
     private void requestClose() {
         if (main.prepareToClose()) {
+            savePreferences();
             main.shutdown();
             stage.close();
+        }
+    }
+
+    /** A remembered window position is used only if its title bar is on one of today's screens. */
+    private static boolean onSomeScreen(double[] w) {
+        return !javafx.stage.Screen.getScreensForRectangle(w[0], w[1], Math.max(1, w[2]), 40).isEmpty();
+    }
+
+    /** What the next start restores; a failed write costs only that, so it is reported and ignored. */
+    private void savePreferences() {
+        preferences.setDark(theme.darkProperty().get());
+        preferences.setMaximized(stage.isMaximized());
+        if (!stage.isMaximized() && !stage.isIconified()) {
+            preferences.setWindow(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
+        }
+        preferences.setForm(main.training().formValues());
+        preferences.setRecent(main.recentFiles());
+        preferences.setLastModel(main.modelFileProperty().get() == null ? null
+                : main.modelFileProperty().get().toAbsolutePath());
+        try {
+            preferences.save();
+        } catch (java.io.IOException | RuntimeException e) {
+            System.err.println("inkling: the preferences could not be saved: " + ErrorText.describe(e));
         }
     }
 

@@ -4,7 +4,11 @@ import org.inkling.app.shared.ThemeSwitch;
 
 import org.inkling.app.training.TrainingState;
 
+import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
@@ -33,6 +37,15 @@ public final class MainController {
     @FXML private Label accuracyLabel;
     @FXML private Label messageLabel;
     @FXML private ProgressIndicator busyIndicator;
+    @FXML private Menu recentMenu;
+    @FXML private MenuItem builtInMenuItem;
+    @FXML private MenuItem undoMenuItem;
+    @FXML private MenuItem redoMenuItem;
+    @FXML private MenuItem clearMenuItem;
+    @FXML private MenuItem trainMenuItem;
+    @FXML private MenuItem pauseMenuItem;
+    @FXML private MenuItem stopMenuItem;
+    @FXML private MenuItem likeModelMenuItem;
 
     public MainController(MainViewModel vm, ThemeSwitch theme, Runnable quit) {
         this.vm = vm;
@@ -59,6 +72,19 @@ public final class MainController {
         saveButton.disableProperty().bind(training.or(vm.busyProperty()));
         saveAsButton.disableProperty().bind(saveButton.disableProperty());
         openButton.disableProperty().bind(saveButton.disableProperty());
+        builtInMenuItem.disableProperty().bind(saveButton.disableProperty());
+        recentMenu.disableProperty().bind(saveButton.disableProperty().or(Bindings.isEmpty(vm.recentFiles())));
+        vm.recentFiles().addListener((javafx.collections.ListChangeListener<java.nio.file.Path>) c -> fillRecent());
+        fillRecent();
+        var drawing = vm.drawing();
+        undoMenuItem.disableProperty().bind(drawing.canUndoProperty().not());
+        redoMenuItem.disableProperty().bind(drawing.canRedoProperty().not());
+        clearMenuItem.disableProperty().bind(drawing.emptyProperty());
+        trainMenuItem.disableProperty().bind(vm.training().canTrainProperty().not());
+        pauseMenuItem.disableProperty().bind(vm.training().stateProperty().isNotEqualTo(TrainingState.RUNNING)
+                .and(vm.training().stateProperty().isNotEqualTo(TrainingState.PAUSED)));
+        stopMenuItem.disableProperty().bind(pauseMenuItem.disableProperty());
+        likeModelMenuItem.disableProperty().bind(training);
         themeToggle.selectedProperty().bindBidirectional(theme.darkProperty());
         darkMenuItem.selectedProperty().bindBidirectional(theme.darkProperty());
         theme.darkProperty().addListener((obs, old, dark) -> themeIcon.setIconLiteral(
@@ -89,5 +115,72 @@ public final class MainController {
     @FXML
     void quit() {
         quit.run();
+    }
+
+    @FXML
+    void openBuiltIn() {
+        if (!builtInMenuItem.isDisable()) {
+            vm.openBuiltIn();
+        }
+    }
+
+    private void fillRecent() {
+        recentMenu.getItems().clear();
+        for (java.nio.file.Path file : vm.recentFiles()) {
+            MenuItem item = new MenuItem(file.getFileName() + "  —  " + file.toAbsolutePath().getParent());
+            item.setMnemonicParsing(false);
+            item.setOnAction(e -> vm.openRecent(file));
+            recentMenu.getItems().add(item);
+        }
+    }
+
+    /** Pad shortcuts belong to the pad: in a text field the field's own undo and delete work. */
+    private boolean typingInAField() {
+        return root.getScene() != null && root.getScene().getFocusOwner() instanceof TextInputControl;
+    }
+
+    @FXML
+    void undo() {
+        if (!typingInAField()) {
+            vm.drawing().undo();
+        }
+    }
+
+    @FXML
+    void redo() {
+        if (!typingInAField()) {
+            vm.drawing().redo();
+        }
+    }
+
+    @FXML
+    void clear() {
+        if (!typingInAField()) {
+            vm.drawing().clear();
+        }
+    }
+
+    @FXML
+    void train() {
+        vm.training().train();
+    }
+
+    @FXML
+    void pauseOrResume() {
+        if (vm.training().stateProperty().get() == TrainingState.PAUSED) {
+            vm.training().resume();
+        } else {
+            vm.training().pause();
+        }
+    }
+
+    @FXML
+    void stopTraining() {
+        vm.training().stop();
+    }
+
+    @FXML
+    void trainLikeThisModel() {
+        vm.trainLikeThisModel();
     }
 }

@@ -14,7 +14,10 @@ import org.inkling.app.training.TrainingViewModel;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import java.util.Optional;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -44,6 +47,10 @@ public final class MainViewModel {
     private final ReadOnlyStringWrapper modelAccuracy = new ReadOnlyStringWrapper(this, "modelAccuracy", "");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "Inkling");
+    /** Model files opened or saved, newest first. */
+    private final ObservableList<Path> recent = FXCollections.observableArrayList();
+    private final ObservableList<Path> recentView = FXCollections.unmodifiableObservableList(recent);
+    static final int MAX_RECENT = 8;
 
     public MainViewModel(ModelStore store, DialogService dialogs, TaskExecutor tasks, DrawingViewModel drawing,
             TrainingViewModel training) {
@@ -52,20 +59,30 @@ public final class MainViewModel {
         this.tasks = Objects.requireNonNull(tasks);
         this.drawing = Objects.requireNonNull(drawing);
         this.training = Objects.requireNonNull(training);
+        // A run's snapshots reach the bars while it trains; its result waits beside the active model.
         training.setListeners(drawing.classifierProperty()::set, trained -> {
-            setModel(trained, null, true);
+            drawing.classifierProperty().set(model.get() == null ? null : model.get().classifier());
+            describe(model.get());
             message.set((training.stoppedEarly() ? "Training stopped" : "Training finished")
-                    + ": save the model to keep it (Ctrl+S)");
+                    + ": the bars read with " + activeName() + " again; keep the new model or discard it (Train tab)");
         });
+        training.setDecisionHandlers(this::keep, () -> message.set("Discarded the new model; "
+                + activeName() + " stays loaded"));
         training.stateProperty().addListener((obs, old, state) -> {
             switch (state) {
-                case RUNNING -> message.set("Training: the bars follow the network as it learns");
-                case PAUSED -> message.set("Training paused");
+                case RUNNING -> message.set("Training a new network: the bars follow it as it learns; "
+                        + activeName() + " stays loaded until you keep the new one");
+                case PAUSED -> message.set("Training paused: the bars read with the network as it is now");
                 case STOPPING -> message.set("Stopping training…");
                 case IDLE -> { }
             }
+            describe(model.get());
         });
-        model.addListener((obs, old, now) -> describe(now));
+        model.addListener((obs, old, now) -> {
+            describe(now);
+            training.activeModelProperty().set(now);
+            updateTitle();
+        });
         unsaved.addListener((obs, old, now) -> updateTitle());
         modelFile.addListener((obs, old, now) -> updateTitle());
     }
@@ -76,6 +93,7 @@ public final class MainViewModel {
             Optional<ModelHandle> shipped = store.shipped();
             if (shipped.isPresent()) {
                 setModel(shipped.get(), null, false);
+                training.describe(shipped.get());
                 message.set("Ready: draw a digit");
                 return;
             }
@@ -86,6 +104,81 @@ public final class MainViewModel {
                     + "\n\nInkling starts with an untrained network instead. Train it, or open a model file.");
         }
         setModel(store.untrained(), null, false);
+    }
+
+    private String activeName() {
+        return model.get() == null ? "the loaded model" : model.get().name();
+    }
+
+    /** Makes a run's model the active one; asks first when the active one has unsaved training. */
+    private boolean keep(ModelHandle candidate) {
+        if (unsaved.get()) {
+            DialogService.CloseChoice choice = dialogs.askSaveBeforeClose(
+                    "The active model has training that is not saved. Save it before the new model replaces it?");
+            if (choice == DialogService.CloseChoice.CANCEL
+                    || choice == DialogService.CloseChoice.SAVE && !saveBlocking()) {
+                return false;
+            }
+        }
+        setModel(candidate, null, true);
+        message.set("The new model is active: save it to keep it beyond this session (Ctrl+S)");
+        return true;
+    }
+
+    /**
+     * Whether the active model may be replaced: not while training, and only after asking about a
+     * new model not yet kept and about unsaved training.
+     */
+    private boolean mayReplaceModel(String doing) {
+        if (training.isTraining()) {
+            message.set("Stop training before " + doing.toLowerCase(java.util.Locale.ROOT));
+            return false;
+        }
+        if (!training.confirmDropCandidate(doing)) {
+            return false;
+        }
+        if (unsaved.get()) {
+            DialogService.CloseChoice choice = dialogs.askSaveBeforeClose(
+                    "The trained model has not been saved. Save it first?");
+            return !(choice == DialogService.CloseChoice.CANCEL
+                    || choice == DialogService.CloseChoice.SAVE && !saveBlocking());
+        }
+        return true;
+    }
+
+    /** Loads the model that ships with Inkling again (File > Built-in Model). */
+    public void openBuiltIn() {
+        if (!mayReplaceModel("Loading the built-in model")) {
+            return;
+        }
+        busy.set(true);
+        message.set("Loading the built-in model…");
+        BackgroundTask.wrap(progress -> store.shipped())
+                .onSuccess(shipped -> {
+                    if (shipped.isEmpty()) {
+                        message.set("This build ships no trained model");
+                        return;
+                    }
+                    setModel(shipped.get(), null, false);
+                    training.describe(shipped.get());
+                    message.set("Loaded the built-in model");
+                })
+                .onFailure(error -> {
+                    message.set("The built-in model could not be read");
+                    dialogs.showError("The built-in model could not be loaded", ErrorText.describe(error)
+                            + "\n\nThe current model stays loaded.");
+                })
+                .onFinished(() -> busy.set(false))
+                .executeWith(tasks);
+    }
+
+    /** Fills the training form from the active model's recipe. */
+    public void trainLikeThisModel() {
+        if (training.fillFromActiveModel()) {
+            message.set("The form holds " + activeName() + "'s recipe: press Train to train it again");
+        } else if (!training.isTraining()) {
+            message.set(activeName() + " records no recipe to train it again");
+        }
     }
 
     private void setModel(ModelHandle handle, Path file, boolean dirty) {
@@ -99,7 +192,8 @@ public final class MainViewModel {
         if (handle == null) {
             return;
         }
-        modelName.set(handle.name() + (handle.trained() ? "" : " (untrained)"));
+        modelName.set(handle.name() + (handle.trained() ? "" : " (untrained)")
+                + (training.isTraining() ? " · bars: the network in training" : ""));
         modelArchitecture.set(handle.architecture());
         modelParameters.set(String.format("%,d parameters", handle.parameterCount()));
         modelAccuracy.set(handle.testAccuracy().isPresent()
@@ -116,19 +210,31 @@ public final class MainViewModel {
     // ---- files -------------------------------------------------------------------------------
 
     public void open() {
-        if (training.isTraining()) {
-            message.set("Stop training before opening another model");
-            return;
+        if (mayReplaceModel("Opening another model")) {
+            dialogs.chooseModelToOpen().ifPresent(this::open);
         }
-        if (unsaved.get()) {
-            DialogService.CloseChoice choice = dialogs.askSaveBeforeClose(
-                    "The trained model has not been saved. Save it before opening another one?");
-            if (choice == DialogService.CloseChoice.CANCEL
-                    || choice == DialogService.CloseChoice.SAVE && !saveBlocking()) {
-                return;
-            }
+    }
+
+    /** Opens a file from File > Open Recent, asking first what replacing the model needs. */
+    public void openRecent(Path file) {
+        if (mayReplaceModel("Opening another model")) {
+            open(file);
         }
-        dialogs.chooseModelToOpen().ifPresent(this::open);
+    }
+
+    private void remember(Path file) {
+        Path abs = file.toAbsolutePath().normalize();
+        recent.remove(abs);
+        recent.addFirst(abs);
+        while (recent.size() > MAX_RECENT) {
+            recent.removeLast();
+        }
+    }
+
+    /** Puts remembered files (from the preferences) in the recent list, newest first. */
+    public void setRecentFiles(List<Path> files) {
+        recent.clear();
+        files.stream().limit(MAX_RECENT).forEach(recent::add);
     }
 
     public void open(Path file) {
@@ -137,10 +243,13 @@ public final class MainViewModel {
         BackgroundTask.wrap(progress -> store.open(file))
                 .onSuccess(opened -> {
                     setModel(opened, file, false);
+                    training.describe(opened);
+                    remember(file);
                     message.set("Opened " + file + opened.importedFrom()
                             .map(tool -> " (imported from " + tool + "; Train trains a new Inkling network)").orElse(""));
                 })
                 .onFailure(error -> {
+                    recent.remove(file.toAbsolutePath().normalize());
                     message.set("Could not open " + file.getFileName());
                     dialogs.showError("Could not open the model", ErrorText.describe(error)
                             + "\n\nThe current model stays loaded. Choose another model file (.inkling, Keras .h5 or .keras,"
@@ -174,6 +283,7 @@ public final class MainViewModel {
         BackgroundTask.wrap(() -> store.save(named, file))
                 .onSuccess(ignored -> {
                     setModel(named, file, false);
+                    remember(file);
                     message.set("Saved " + file);
                     if (afterSuccess != null) {
                         afterSuccess.run();
@@ -224,6 +334,8 @@ public final class MainViewModel {
                 return false;
             }
             training.stopForShutdown();
+        } else if (!training.confirmDropCandidate("Closing")) {
+            return false;
         }
         if (!unsaved.get()) {
             return true;
@@ -271,4 +383,5 @@ public final class MainViewModel {
     public ReadOnlyStringProperty modelAccuracyProperty() { return modelAccuracy.getReadOnlyProperty(); }
     public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
     public ReadOnlyStringProperty titleProperty() { return title.getReadOnlyProperty(); }
+    public ObservableList<Path> recentFiles() { return recentView; }
 }

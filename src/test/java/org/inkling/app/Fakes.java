@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.Consumer;
@@ -82,10 +83,22 @@ public final class Fakes {
         @Override public ModelHandle withName(String newName) { return new Model(newName, trained, classifier); }
     }
 
+    /** A model that records how it was trained and its test accuracy, as a model file does. */
+    public record RecipeModel(String name, Classifier classifier, Map<String, Object> recipe, double accuracy)
+            implements ModelHandle {
+        @Override public String architecture() { return "784-conv32-conv64-128-10"; }
+        @Override public long parameterCount() { return 225_034; }
+        @Override public OptionalDouble testAccuracy() { return OptionalDouble.of(accuracy); }
+        @Override public boolean trained() { return true; }
+        @Override public ModelHandle withName(String newName) { return new RecipeModel(newName, classifier, recipe, accuracy); }
+    }
+
     public static final class Store implements ModelStore {
         public final List<Path> saved = new ArrayList<>();
         public ModelHandle shipped;
         public IOException failure;
+        /** What {@link #open} returns when set; else a plain model named after the file. */
+        public ModelHandle toOpen;
 
         @Override public Optional<ModelHandle> shipped() { return Optional.ofNullable(shipped); }
         @Override public ModelHandle untrained() { return new Model("untrained", false, byColumn(0.1f)); }
@@ -93,6 +106,7 @@ public final class Fakes {
             if (failure != null) {
                 throw failure;
             }
+            if (toOpen != null) return toOpen;
             if (file.getFileName().toString().endsWith(".h5")) return new Imported(file.getFileName().toString(), byColumn(2f));
             return new Model(file.getFileName().toString(), true, byColumn(2f));
         }

@@ -44,6 +44,9 @@ class InklingWindowTest {
     void start(Stage stage) {
         window = InklingWindow.show(stage, UiTestServices.create(), dialogs);
         window.viewModel().training().mnistFolderProperty().set(UiTestServices.mnistFolder());
+        // The form starts with the built-in model's recipe (a CNN with synthetic digits, for an hour):
+        // the tests train small MLPs on plain MNIST.
+        window.viewModel().training().applyPreset(org.inkling.app.training.TrainingPreset.QUICK_MLP);
     }
 
     @AfterEach
@@ -112,19 +115,196 @@ class InklingWindowTest {
     }
 
     @Test
-    void clearButtonEscapeAndUndoEmptyThePad(FxRobot robot) {
+    void clearDeleteAndUndoEmptyThePadAndUndoBringsAClearedDrawingBack(FxRobot robot) {
         drawSeven(robot);
+        var drawn = window.viewModel().drawing().strokes();
         robot.clickOn("#clearButton");
         waitFor(() -> barSum(robot) == 0, 5_000);
         assertThat(window.viewModel().drawing().strokes()).isEmpty();
+        robot.clickOn("#undoButton");
+        waitFor(() -> barSum(robot) > 0.99, 5_000);
+        assertThat(window.viewModel().drawing().strokes()).isEqualTo(drawn);
+        robot.press(KeyCode.CONTROL).press(KeyCode.Y).release(KeyCode.Y).release(KeyCode.CONTROL);
+        waitFor(() -> barSum(robot) == 0, 5_000);
+        robot.press(KeyCode.CONTROL).press(KeyCode.Z).release(KeyCode.Z).release(KeyCode.CONTROL);
+        waitFor(() -> barSum(robot) > 0.99, 5_000);
 
-        drawSeven(robot);
-        robot.type(KeyCode.ESCAPE);
+        robot.type(KeyCode.DELETE);
         waitFor(() -> barSum(robot) == 0, 5_000);
 
         drawSeven(robot);
         robot.press(KeyCode.CONTROL).press(KeyCode.Z).release(KeyCode.Z).release(KeyCode.CONTROL);
-        waitFor(() -> barSum(robot) == 0, 5_000);
+        waitFor(() -> window.viewModel().drawing().strokes().size() == 0, 5_000);
+    }
+
+    @Test
+    void escapeClosesAMenuAndLeavesTheDrawing(FxRobot robot) {
+        drawSeven(robot);
+        var drawn = window.viewModel().drawing().strokes();
+        robot.clickOn("File");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.type(KeyCode.ESCAPE);
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.viewModel().drawing().strokes()).isEqualTo(drawn);
+        assertThat(barSum(robot)).isGreaterThan(0.99);
+    }
+
+    @Test
+    void everyControlIsOnScreenAt1024x640(FxRobot robot) {
+        robot.interact(() -> {
+            window.stage().setWidth(1024);
+            window.stage().setHeight(640);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.Scene scene = window.stage().getScene();
+        assertThat(scene.getWidth()).isLessThanOrEqualTo(1024);
+        assertThat(scene.getHeight()).isLessThanOrEqualTo(640);
+        javafx.geometry.BoundingBox sceneBox = new javafx.geometry.BoundingBox(0, 0, scene.getWidth(), scene.getHeight());
+        java.util.List<String> clipped = new java.util.ArrayList<>();
+        for (javafx.scene.Node node : robot.lookup(n -> n instanceof javafx.scene.control.Control
+                && !(n instanceof javafx.scene.control.ScrollBar) && n.isVisible() && isShown(n)).queryAll()) {
+            Bounds b = node.localToScene(node.getLayoutBounds());
+            if (node instanceof javafx.scene.control.ListView<?> && b.getWidth() == 0) {
+                continue; // a combo box's list, laid out only when it pops up
+            }
+            if (b.getWidth() < 4 || b.getHeight() < 4 || !sceneBox.contains(b) || !insideViewports(node)) {
+                clipped.add(node.getClass().getSimpleName() + " " + node.getId() + " " + b);
+            }
+        }
+        assertThat(clipped).as("controls cut off or squeezed at 1024x640").isEmpty();
+        DrawingPad pad = robot.lookup(".drawing-pad").queryAs(DrawingPad.class);
+        assertThat(pad.side()).as("pad side").isGreaterThanOrEqualTo(300);
+        assertThat(robot.lookup("#lossHolder").queryAs(javafx.scene.layout.Region.class).getHeight())
+                .as("loss chart height").isGreaterThanOrEqualTo(140);
+    }
+
+    /** Whether every ancestor is visible (a hidden card's buttons are not controls on screen). */
+    private static boolean isShown(javafx.scene.Node node) {
+        for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the node lies within every scroll pane it sits in, i.e. is seen without scrolling. */
+    private static boolean insideViewports(javafx.scene.Node node) {
+        for (javafx.scene.Node n = node.getParent(); n != null; n = n.getParent()) {
+            if (n instanceof javafx.scene.control.ScrollPane sp) {
+                Bounds view = sp.localToScene(sp.getLayoutBounds());
+                Bounds b = node.localToScene(node.getLayoutBounds());
+                if (b.getMaxY() > view.getMaxY() + 1 || b.getMaxX() > view.getMaxX() + 1) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Fires a stroke at the pad as the toolkit would, one drag event per point. */
+    private static void stroke(FxRobot robot, DrawingPad pad, java.util.List<Point2D> unitPoints) {
+        robot.interact(() -> {
+            javafx.scene.canvas.Canvas c = pad.canvas();
+            double s = pad.side();
+            for (int i = 0; i < unitPoints.size(); i++) {
+                Point2D p = unitPoints.get(i);
+                javafx.event.EventType<javafx.scene.input.MouseEvent> type = i == 0
+                        ? javafx.scene.input.MouseEvent.MOUSE_PRESSED
+                        : i == unitPoints.size() - 1 ? javafx.scene.input.MouseEvent.MOUSE_RELEASED
+                        : javafx.scene.input.MouseEvent.MOUSE_DRAGGED;
+                Point2D screen = c.localToScreen(p.getX() * s, p.getY() * s);
+                c.fireEvent(new javafx.scene.input.MouseEvent(type, p.getX() * s, p.getY() * s, screen.getX(),
+                        screen.getY(), MouseButton.PRIMARY, 1, false, false, false, false,
+                        type != javafx.scene.input.MouseEvent.MOUSE_RELEASED, false, false, false, false, false, null));
+            }
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** A "0" as an ellipse from the top, clockwise, closed, with {@code n} samples. */
+    private static java.util.List<Point2D> zero(int n) {
+        java.util.List<Point2D> points = new java.util.ArrayList<>();
+        for (int i = 0; i <= n; i++) {
+            double a = 2 * Math.PI * i / n;
+            points.add(new Point2D(0.5 + 0.2 * Math.sin(a), 0.5 - 0.3 * Math.cos(a)));
+        }
+        return points;
+    }
+
+    @Test
+    void aFastStrokeLooksAndReadsAsASlowOne(FxRobot robot) throws Exception {
+        DrawingPad pad = robot.lookup(".drawing-pad").queryAs(DrawingPad.class);
+        var drawing = window.viewModel().drawing();
+        stroke(robot, pad, zero(120));
+        waitFor(() -> drawing.probabilitiesProperty().get() != null, 5_000);
+        float[] slowInput = drawing.inputProperty().get().clone();
+        int slowDigit = drawing.predictedDigitProperty().get();
+        javafx.scene.image.WritableImage slowInk = WaitForAsyncUtils.asyncFx(() -> pad.snapshot(null, null)).get();
+        robot.interact(drawing::clear);
+
+        // A second's 0 with the mouse: six events.
+        stroke(robot, pad, zero(6));
+        waitFor(() -> drawing.probabilitiesProperty().get() != null, 5_000);
+        float[] fastInput = drawing.inputProperty().get();
+        javafx.scene.image.WritableImage fastInk = WaitForAsyncUtils.asyncFx(() -> pad.snapshot(null, null)).get();
+
+        double inputDiff = org.inkling.app.drawing.SparseStrokeTest.relativeDifference(slowInput, fastInput);
+        double padDiff = inkDifference(slowInk, fastInk);
+        System.out.printf("UI test: a 0 at 6 vs 120 mouse events: network input differs by %.3f, pad ink by %.4f%n",
+                inputDiff, padDiff);
+        assertThat(inputDiff).as("difference in the network input").isLessThan(0.15);
+        assertThat(drawing.predictedDigitProperty().get()).isEqualTo(slowDigit).isZero();
+        assertThat(padDiff).as("share of the pad's pixels inked differently").isLessThan(0.01);
+    }
+
+    /** The share of pixels that are dark ink in one image and not in the other. */
+    private static double inkDifference(javafx.scene.image.Image a, javafx.scene.image.Image b) {
+        int w = (int) Math.min(a.getWidth(), b.getWidth());
+        int h = (int) Math.min(a.getHeight(), b.getHeight());
+        int differ = 0;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                boolean inkA = a.getPixelReader().getColor(x, y).getBrightness() < 0.5;
+                boolean inkB = b.getPixelReader().getColor(x, y).getBrightness() < 0.5;
+                if (inkA != inkB) {
+                    differ++;
+                }
+            }
+        }
+        return (double) differ / (w * h);
+    }
+
+    @Test
+    void openingAModelUpdatesEveryView(FxRobot robot) throws Exception {
+        TrainingViewModel training = window.viewModel().training();
+        robot.interact(() -> {
+            training.subsetSizeProperty().set(1000);
+            training.architectureProperty().set("32");
+            training.epochsProperty().set("1");
+        });
+        robot.clickOn("#trainButton");
+        waitFor(() -> training.candidateProperty().get() != null, 120_000);
+        robot.clickOn("#keepButton");
+        assertThat(training.trainLoss()).isNotEmpty();
+
+        dialogs.answer = org.inkling.app.shared.DialogService.CloseChoice.DISCARD;
+        dialogs.openTarget = Path.of("src/test/resources/models/format1-cnn.inkling");
+        robot.press(KeyCode.CONTROL).press(KeyCode.O).release(KeyCode.O).release(KeyCode.CONTROL);
+        waitFor(() -> "format1-cnn".equals(window.viewModel().modelProperty().get().name()), 30_000);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(window.stage().getTitle()).isEqualTo("Inkling — format1-cnn.inkling");
+        assertThat(robot.lookup("#modelNameLabel").queryAs(Label.class).getText()).isEqualTo("format1-cnn");
+        assertThat(robot.lookup("#accuracyLabel").queryAs(Label.class).getText()).isEqualTo("test accuracy 31.34%");
+        assertThat(robot.lookup("#progressLabel").queryAs(Label.class).getText()).contains("format1-cnn")
+                .contains("31.34%").doesNotContain("Done");
+        assertThat(robot.lookup("#architectureField").queryAs(javafx.scene.control.TextField.class).getText())
+                .isEqualTo("conv4,pool,16");
+        assertThat(window.trainingController().lossChart().trainingPoints()).isZero();
+        assertThat(window.stage().getScene().getFocusOwner()).as("focus after Open")
+                .isInstanceOf(DrawingPad.class);
     }
 
     @Test
@@ -140,7 +320,7 @@ class InklingWindowTest {
         try (FxProbe probe = FxProbe.start()) {
             robot.clickOn("#trainButton");
             waitFor(() -> training.stateProperty().get() == TrainingState.IDLE
-                    && window.viewModel().unsavedProperty().get(), 120_000);
+                    && training.candidateProperty().get() != null, 120_000);
             long gc = ManagementFactory.getGarbageCollectorMXBeans().stream()
                     .mapToLong(GarbageCollectorMXBean::getCollectionTime).sum();
             System.out.printf("UI test: %d probes; FX thread busy at most %.1f ms at a stretch; longest wall-clock"
@@ -160,8 +340,19 @@ class InklingWindowTest {
         assertThat(controller.accuracyChart().trainingPoints()).isGreaterThan(5);
         assertThat(controller.lossChart().validationPoints()).isEqualTo(1);
         assertThat(dialogs.errors).isEmpty();
+        // The run's network waits beside the built-in one, which stays active and reads the drawing.
+        assertThat(window.viewModel().modelProperty().get().name()).isEqualTo("inkling-default");
+        waitFor(() -> java.util.Arrays.equals(window.viewModel().drawing().probabilitiesProperty().get(), before), 5_000);
+        assertThat(window.stage().getTitle()).doesNotEndWith("•");
+        assertThat(robot.lookup("#candidateCard").queryAs(javafx.scene.Node.class).isVisible()).isTrue();
+        assertThat(robot.lookup("#candidateLabel").queryAs(Label.class).getText()).contains("test accuracy");
+        assertThat(robot.lookup("#activeLabel").queryAs(Label.class).getText()).contains("inkling-default")
+                .contains("99.");
+        robot.clickOn("#keepButton");
+        assertThat(window.viewModel().modelProperty().get().name()).isNotEqualTo("inkling-default");
         assertThat(window.viewModel().drawing().probabilitiesProperty().get()).isNotEqualTo(before);
         assertThat(window.stage().getTitle()).startsWith("Inkling").endsWith("•");
+        assertThat(robot.lookup("#candidateCard").queryAs(javafx.scene.Node.class).isVisible()).isFalse();
     }
 
     @Test

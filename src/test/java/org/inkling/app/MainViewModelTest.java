@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -51,13 +52,20 @@ class MainViewModelTest {
         assertThat(vm.unsavedProperty().get()).isFalse();
     }
 
-    @Test
-    void trainedModelIsUnsavedAndClosingAsks() throws Exception {
-        vm.loadStartupModel();
+    /** Trains with the fake runner and waits until the run's model waits as the candidate. */
+    private void trainToACandidate() throws Exception {
         mnist.folder = Path.of("mnist");
         training.epochsProperty().set("1");
         training.train();
-        ui.runUntil(() -> vm.unsavedProperty().get(), Duration.ofSeconds(10));
+        ui.runUntil(() -> training.candidateProperty().get() != null, Duration.ofSeconds(10));
+    }
+
+    @Test
+    void trainedModelIsUnsavedOnceKeptAndClosingAsks() throws Exception {
+        vm.loadStartupModel();
+        trainToACandidate();
+        training.keepCandidate();
+        assertThat(vm.unsavedProperty().get()).isTrue();
         assertThat(vm.titleProperty().get()).endsWith("•");
 
         dialogs.answer = DialogService.CloseChoice.CANCEL;
@@ -88,10 +96,8 @@ class MainViewModelTest {
     @Test
     void aFullDiskIsReportedAndTheModelStaysUnsaved() throws Exception {
         vm.loadStartupModel();
-        mnist.folder = Path.of("mnist");
-        training.epochsProperty().set("1");
-        training.train();
-        ui.runUntil(() -> vm.unsavedProperty().get(), Duration.ofSeconds(10));
+        trainToACandidate();
+        training.keepCandidate();
         store.failure = new java.nio.file.FileSystemException("/tmp/x.inkling", null, "No space left on device");
         dialogs.saveTarget = Path.of("/tmp/x.inkling");
         vm.save();
@@ -129,5 +135,142 @@ class MainViewModelTest {
         assertThat(vm.modelNameProperty().get()).isEqualTo("good.inkling");
         assertThat(vm.modelFileProperty().get()).isEqualTo(Path.of("good.inkling"));
         assertThat(drawing.classifierProperty().get()).isSameAs(vm.modelProperty().get().classifier());
+    }
+
+    @Test
+    void aTrainingRunEndsWithTheOldModelStillActiveUntilKept() throws Exception {
+        store.shipped = new Fakes.Model("inkling-default", true, Fakes.byColumn(1f));
+        vm.loadStartupModel();
+        ModelHandle shipped = vm.modelProperty().get();
+        trainToACandidate();
+
+        ModelHandle candidate = training.candidateProperty().get();
+        assertThat(vm.modelProperty().get()).isSameAs(shipped);
+        assertThat(vm.unsavedProperty().get()).isFalse();
+        assertThat(drawing.classifierProperty().get()).as("the bars read with the active model again")
+                .isSameAs(shipped.classifier());
+        assertThat(training.candidateTextProperty().get()).contains("New").contains("test accuracy 90.00%");
+        assertThat(training.activeTextProperty().get()).contains("inkling-default").contains("90.00%");
+
+        training.keepCandidate();
+        assertThat(vm.modelProperty().get()).isSameAs(candidate);
+        assertThat(drawing.classifierProperty().get()).isSameAs(candidate.classifier());
+        assertThat(training.candidateProperty().get()).isNull();
+        assertThat(vm.unsavedProperty().get()).isTrue();
+        assertThat(vm.titleProperty().get()).endsWith("•");
+    }
+
+    @Test
+    void discardingTheNewModelKeepsTheActiveOne() throws Exception {
+        store.shipped = new Fakes.Model("inkling-default", true, Fakes.byColumn(1f));
+        vm.loadStartupModel();
+        ModelHandle shipped = vm.modelProperty().get();
+        trainToACandidate();
+        training.discardCandidate();
+        assertThat(training.candidateProperty().get()).isNull();
+        assertThat(vm.modelProperty().get()).isSameAs(shipped);
+        assertThat(vm.unsavedProperty().get()).isFalse();
+        assertThat(training.trainLoss()).as("the curves of the discarded run go").isEmpty();
+    }
+
+    @Test
+    void trainingAgainOrOpeningAsksBeforeDroppingANewModelNobodyKept() throws Exception {
+        vm.loadStartupModel();
+        trainToACandidate();
+        dialogs.confirmAnswer = false;
+        training.train();
+        assertThat(training.isTraining()).isFalse();
+        assertThat(dialogs.questions).contains("The new model has not been kept");
+        dialogs.openTarget = Path.of("other.inkling");
+        vm.open();
+        ui.drain();
+        assertThat(vm.busyProperty().get()).isFalse();
+        assertThat(training.candidateProperty().get()).isNotNull();
+
+        dialogs.confirmAnswer = true;
+        vm.open();
+        ui.runUntil(() -> !vm.busyProperty().get() && vm.modelFileProperty().get() != null, Duration.ofSeconds(10));
+        assertThat(training.candidateProperty().get()).isNull();
+        assertThat(vm.modelNameProperty().get()).isEqualTo("other.inkling");
+    }
+
+    @Test
+    void keepingOverUnsavedTrainingAsksToSaveFirst() throws Exception {
+        vm.loadStartupModel();
+        trainToACandidate();
+        training.keepCandidate();
+        ModelHandle first = vm.modelProperty().get();
+        training.train();
+        ui.runUntil(() -> training.candidateProperty().get() != null, Duration.ofSeconds(10));
+        dialogs.answer = DialogService.CloseChoice.CANCEL;
+        training.keepCandidate();
+        assertThat(vm.modelProperty().get()).isSameAs(first);
+        assertThat(training.candidateProperty().get()).isNotNull();
+        dialogs.answer = DialogService.CloseChoice.DISCARD;
+        training.keepCandidate();
+        assertThat(vm.modelProperty().get()).isNotSameAs(first);
+    }
+
+    @Test
+    void theBuiltInModelIsOneCommandAway() throws Exception {
+        store.shipped = new Fakes.Model("inkling-default", true, Fakes.byColumn(1f));
+        vm.loadStartupModel();
+        vm.open(Path.of("good.inkling"));
+        ui.runUntil(() -> !vm.busyProperty().get(), Duration.ofSeconds(10));
+        assertThat(vm.modelNameProperty().get()).isEqualTo("good.inkling");
+        vm.openBuiltIn();
+        ui.runUntil(() -> !vm.busyProperty().get(), Duration.ofSeconds(10));
+        assertThat(vm.modelNameProperty().get()).isEqualTo("inkling-default");
+        assertThat(vm.modelFileProperty().get()).isNull();
+        assertThat(vm.recentFiles()).containsExactly(Path.of("good.inkling").toAbsolutePath());
+    }
+
+    @Test
+    void openingDescribesTheNewModelEverywhere() throws Exception {
+        vm.loadStartupModel();
+        trainToACandidate();
+        training.keepCandidate();
+        assertThat(training.trainLoss()).isNotEmpty();
+        Map<String, Object> recipe = org.inkling.training.TrainingRecipe.fromMap(Map.of("architecture", "cnn",
+                "optimizer", "adam", "lr_schedule", Map.of("name", "cosine", "alpha", 0.0), "augmentation",
+                org.inkling.data.AugmentationConfig.DEFAULT.toMap(), "synthetic_per_class", 3000, "epochs", 15,
+                "seed", 1)).toMap(null);
+        store.toOpen = new Fakes.RecipeModel("inkling-cnn", Fakes.byColumn(2f), recipe, 0.9941);
+        dialogs.answer = DialogService.CloseChoice.DISCARD;
+        vm.open();
+        dialogs.openTarget = Path.of("cnn.inkling");
+        vm.open();
+        ui.runUntil(() -> vm.modelFileProperty().get() != null, Duration.ofSeconds(10));
+
+        assertThat(vm.titleProperty().get()).isEqualTo("Inkling — cnn.inkling");
+        assertThat(vm.modelAccuracyProperty().get()).isEqualTo("test accuracy 99.41%");
+        assertThat(training.trainLoss()).as("the previous run's curves").isEmpty();
+        assertThat(training.progressTextProperty().get()).contains("inkling-cnn").contains("99.41%")
+                .doesNotContain("Done");
+        assertThat(training.architectureProperty().get()).isEqualTo("cnn");
+        assertThat(training.optimizerProperty().get()).isEqualTo("adam");
+        assertThat(training.scheduleProperty().get()).isEqualTo("cosine");
+        assertThat(training.augmentationProperty().get()).isEqualTo("default");
+        assertThat(training.syntheticProperty().get()).isEqualTo("3000");
+        assertThat(training.epochsProperty().get()).isEqualTo("15");
+        assertThat(training.validProperty().get()).isTrue();
+    }
+
+    @Test
+    void trainLikeThisModelFillsTheFormFromItsRecipe() throws Exception {
+        Map<String, Object> recipe = new org.inkling.training.TrainingRecipe(null, "256,64",
+                org.inkling.nn.Activation.TANH, "sgd", 0.05, 0, org.inkling.nn.LearningRateSchedule.parse("cosine:0.01"),
+                org.inkling.data.AugmentationConfig.NONE, 0, 3, 64, 42, 0.1, null).toMap(null);
+        store.shipped = new Fakes.RecipeModel("mine", Fakes.byColumn(2f), recipe, 0.95);
+        vm.loadStartupModel();
+        training.architectureProperty().set("32");
+        training.seedProperty().set("9");
+        vm.trainLikeThisModel();
+        assertThat(training.architectureProperty().get()).isEqualTo("256,64");
+        assertThat(training.activationProperty().get()).isEqualTo("tanh");
+        assertThat(training.learningRateProperty().get()).isEqualTo("0.05");
+        assertThat(training.scheduleProperty().get()).isEqualTo("cosine:0.01");
+        assertThat(training.seedProperty().get()).isEqualTo("42");
+        assertThat(training.request(Path.of("m")).recipe().toMap(null)).isEqualTo(recipe);
     }
 }

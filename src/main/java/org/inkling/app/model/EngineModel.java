@@ -37,7 +37,8 @@ public final class EngineModel implements ModelHandle {
         return network;
     }
 
-    Map<String, Object> recipe() {
+    @Override
+    public Map<String, Object> recipe() {
         return recipe;
     }
 

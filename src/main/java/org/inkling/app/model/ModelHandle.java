@@ -1,6 +1,6 @@
 package org.inkling.app.model;
 
-
+import java.util.Map;
 import java.util.OptionalDouble;
 
 /** A network the app holds: something to classify with, and what the status bar says about it. */
@@ -27,6 +27,14 @@ public interface ModelHandle {
      */
     default java.util.Optional<String> importedFrom() {
         return java.util.Optional.empty();
+    }
+
+    /**
+     * How the network was trained, as its model file records it (see
+     * {@code TrainingRecipe.toMap}); empty when nobody knows.
+     */
+    default Map<String, Object> recipe() {
+        return Map.of();
     }
 
     /** The same model under another name (after Save As). */

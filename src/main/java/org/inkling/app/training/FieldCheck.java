@@ -3,6 +3,8 @@ package org.inkling.app.training;
 import java.util.Locale;
 import java.util.function.DoubleFunction;
 import java.util.function.IntFunction;
+import org.inkling.data.AugmentationConfig;
+import org.inkling.nn.LearningRateSchedule;
 import org.inkling.training.TrainingRecipe;
 
 /**
@@ -33,6 +35,33 @@ final class FieldCheck {
         return checkDouble(text, "A fraction, e.g. 0.1", TrainingRecipe::validationSplitError);
     }
 
+    static String seedError(String text) {
+        return parseLong(text) == null ? "A whole number, e.g. 1" : null;
+    }
+
+    static String syntheticError(String text) {
+        return checkInt(text, "A whole number, e.g. 0 or 3000", n -> n >= 0 && n <= TrainingRecipe.MAX_SYNTHETIC_PER_CLASS
+                ? null : "From 0 to " + TrainingRecipe.MAX_SYNTHETIC_PER_CLASS + " drawn digits per class");
+    }
+
+    static String scheduleError(String text) {
+        try {
+            LearningRateSchedule.parse(text);
+            return null;
+        } catch (IllegalArgumentException e) {
+            return "constant, cosine or cosine:0.01";
+        }
+    }
+
+    static String augmentationError(String text) {
+        try {
+            AugmentationConfig.parse(text == null ? "" : text);
+            return null;
+        } catch (IllegalArgumentException e) {
+            return sentence(e.getMessage());
+        }
+    }
+
     private static String checkInt(String text, String notANumber, IntFunction<String> rule) {
         Integer value = parseInt(text);
         return value == null ? notANumber : sentence(rule.apply(value));
@@ -55,6 +84,17 @@ final class FieldCheck {
         }
         try {
             return Integer.parseInt(text.trim().replace("_", ""));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    static Long parseLong(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Long.parseLong(text.trim().replace("_", ""));
         } catch (NumberFormatException e) {
             return null;
         }

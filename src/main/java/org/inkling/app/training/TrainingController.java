@@ -11,7 +11,9 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import java.util.List;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /** Binds the training form, buttons, progress and charts to the {@link TrainingViewModel}. */
@@ -35,6 +37,21 @@ public final class TrainingController {
     @FXML private Label epochsError;
     @FXML private TextField validationSplitField;
     @FXML private Label validationSplitError;
+    @FXML private ComboBox<String> scheduleBox;
+    @FXML private Label scheduleError;
+    @FXML private ComboBox<String> augmentationBox;
+    @FXML private Label augmentationError;
+    @FXML private TextField syntheticField;
+    @FXML private Label syntheticError;
+    @FXML private TextField seedField;
+    @FXML private Label seedError;
+    @FXML private ComboBox<TrainingPreset> presetBox;
+    @FXML private Button likeModelButton;
+    @FXML private VBox candidateCard;
+    @FXML private Label candidateLabel;
+    @FXML private Label activeLabel;
+    @FXML private Button keepButton;
+    @FXML private Button discardButton;
     @FXML private ProgressBar progressBar;
     @FXML private Label progressLabel;
     @FXML private StackPane lossHolder;
@@ -56,6 +73,25 @@ public final class TrainingController {
         field(epochsField, vm.epochsProperty(), epochsError, vm.epochsErrorProperty());
         field(validationSplitField, vm.validationSplitProperty(), validationSplitError,
                 vm.validationSplitErrorProperty());
+        field(syntheticField, vm.syntheticProperty(), syntheticError, vm.syntheticErrorProperty());
+        field(seedField, vm.seedProperty(), seedError, vm.seedErrorProperty());
+        editableBox(scheduleBox, List.of("constant", "cosine", "cosine:0.01"), vm.scheduleProperty(), scheduleError,
+                vm.scheduleErrorProperty());
+        editableBox(augmentationBox, List.of("none", "default"), vm.augmentationProperty(), augmentationError,
+                vm.augmentationErrorProperty());
+        presetBox.getItems().setAll(TrainingPreset.values());
+        presetBox.setOnAction(e -> {
+            TrainingPreset preset = presetBox.getValue();
+            if (preset != null) {
+                vm.applyPreset(preset);
+                // The box is a menu of actions, not a setting: it goes back to its prompt.
+                javafx.application.Platform.runLater(() -> presetBox.getSelectionModel().clearSelection());
+            }
+        });
+        candidateCard.visibleProperty().bind(vm.candidateProperty().isNotNull());
+        candidateCard.managedProperty().bind(candidateCard.visibleProperty());
+        candidateLabel.textProperty().bind(vm.candidateTextProperty());
+        activeLabel.textProperty().bind(vm.activeTextProperty());
         activationBox.getItems().setAll(TrainingViewModel.ACTIVATIONS);
         activationBox.valueProperty().bindBidirectional(vm.activationProperty());
         optimizerBox.getItems().setAll(TrainingViewModel.OPTIMIZERS);
@@ -63,7 +99,8 @@ public final class TrainingController {
 
         var idle = vm.stateProperty().isEqualTo(TrainingState.IDLE);
         for (var control : java.util.List.of(architectureField, activationBox, optimizerBox, learningRateField,
-                batchSizeField, epochsField, validationSplitField)) {
+                batchSizeField, epochsField, validationSplitField, scheduleBox, augmentationBox, syntheticField,
+                seedField, presetBox, likeModelButton)) {
             control.disableProperty().bind(idle.not());
         }
         trainButton.disableProperty().bind(vm.canTrainProperty().not());
@@ -100,6 +137,18 @@ public final class TrainingController {
         field.pseudoClassStateChanged(Styles.STATE_DANGER, error.get() != null);
     }
 
+    /** An editable combo box typed into like a text field, with the field's error under it. */
+    private static void editableBox(ComboBox<String> box, List<String> choices, javafx.beans.property.StringProperty text,
+            Label message, ReadOnlyStringProperty error) {
+        box.getItems().setAll(choices);
+        // Typed text becomes the value on Enter or when the focus leaves, like a text field.
+        box.valueProperty().bindBidirectional(text);
+        message.textProperty().bind(error);
+        message.visibleProperty().bind(error.isNotNull());
+        message.managedProperty().bind(message.visibleProperty());
+        error.addListener((obs, old, now) -> box.pseudoClassStateChanged(Styles.STATE_DANGER, now != null));
+    }
+
     private void showState(TrainingState state) {
         boolean paused = state == TrainingState.PAUSED;
         pauseButton.setText(paused ? "Resume" : "Pause");
@@ -123,6 +172,21 @@ public final class TrainingController {
     @FXML
     void stop() {
         vm.stop();
+    }
+
+    @FXML
+    void keep() {
+        vm.keepCandidate();
+    }
+
+    @FXML
+    void discard() {
+        vm.discardCandidate();
+    }
+
+    @FXML
+    void likeModel() {
+        vm.fillFromActiveModel();
     }
 
     public TrainingCharts lossChart() {

@@ -18,6 +18,8 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
+import org.inkling.app.shared.ErrorText;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.IntegerProperty;
@@ -70,7 +72,14 @@ public final class TrainingViewModel {
     /** Train on the first N images only (0 = all); not in the form, used by tests and demos. */
     private final IntegerProperty subsetSize = new SimpleIntegerProperty(this, "subsetSize", 0);
     /** Seed of the weights, the shuffle and the augmentation: the same settings train the same network. */
-    private final ObjectProperty<Long> seed = new SimpleObjectProperty<>(this, "seed", 1L);
+    private final StringProperty seed = new SimpleStringProperty(this, "seed", "1");
+    /** {@code constant}, {@code cosine} or {@code cosine:ALPHA}, as {@code inkling train --lr-schedule}. */
+    private final StringProperty schedule = new SimpleStringProperty(this, "schedule", "constant");
+    /** {@code none}, {@code default} or a spec, as {@code inkling train --augment}. */
+    private final StringProperty augmentation = new SimpleStringProperty(this, "augmentation", "none");
+    private final StringProperty synthetic = new SimpleStringProperty(this, "synthetic", "0");
+    /** Not in the form: carried over from a model's recipe so "train like this model" trains it again. */
+    private double weightDecay;
     private final ObjectProperty<Path> mnistFolder = new SimpleObjectProperty<>(this, "mnistFolder");
 
     private final ReadOnlyStringWrapper architectureError = new ReadOnlyStringWrapper(this, "architectureError");
@@ -78,6 +87,10 @@ public final class TrainingViewModel {
     private final ReadOnlyStringWrapper batchSizeError = new ReadOnlyStringWrapper(this, "batchSizeError");
     private final ReadOnlyStringWrapper epochsError = new ReadOnlyStringWrapper(this, "epochsError");
     private final ReadOnlyStringWrapper validationSplitError = new ReadOnlyStringWrapper(this, "validationSplitError");
+    private final ReadOnlyStringWrapper seedError = new ReadOnlyStringWrapper(this, "seedError");
+    private final ReadOnlyStringWrapper scheduleError = new ReadOnlyStringWrapper(this, "scheduleError");
+    private final ReadOnlyStringWrapper augmentationError = new ReadOnlyStringWrapper(this, "augmentationError");
+    private final ReadOnlyStringWrapper syntheticError = new ReadOnlyStringWrapper(this, "syntheticError");
     private final BooleanBinding valid;
 
     private final ReadOnlyObjectWrapper<TrainingState> state = new ReadOnlyObjectWrapper<>(this, "state", TrainingState.IDLE);
@@ -97,7 +110,20 @@ public final class TrainingViewModel {
 
     private Consumer<Classifier> onSnapshot = snapshot -> {};
     private Consumer<ModelHandle> onTrained = model -> {};
+    private Predicate<ModelHandle> onKeep = model -> true;
+    private Runnable onDiscard = () -> {};
     private TrainingSwitch control;
+
+    /** The model the window reads with (the shell sets it); the candidate is compared with it. */
+    private final ObjectProperty<ModelHandle> activeModel = new SimpleObjectProperty<>(this, "activeModel");
+    /** A model a run made that the person has neither kept nor discarded yet. */
+    private final ReadOnlyObjectWrapper<ModelHandle> candidate = new ReadOnlyObjectWrapper<>(this, "candidate");
+    private final ReadOnlyStringWrapper candidateText = new ReadOnlyStringWrapper(this, "candidateText", "");
+    private final ReadOnlyStringWrapper activeText = new ReadOnlyStringWrapper(this, "activeText", "");
+    private String candidateHistory = "";
+    /** First batch seen and when, so the time estimate leaves out loading and warm-up. */
+    private long firstDone = -1;
+    private long firstElapsed;
 
     public TrainingViewModel(TrainingRunner runner, MnistSource mnist, DialogService dialogs, TaskExecutor tasks,
             Executor ui, LongSupplier clock) {
@@ -113,12 +139,20 @@ public final class TrainingViewModel {
         check(batchSize, batchSizeError, FieldCheck::batchSizeError);
         check(epochs, epochsError, FieldCheck::epochsError);
         check(validationSplit, validationSplitError, FieldCheck::validationSplitError);
+        check(seed, seedError, FieldCheck::seedError);
+        check(schedule, scheduleError, FieldCheck::scheduleError);
+        check(augmentation, augmentationError, FieldCheck::augmentationError);
+        check(synthetic, syntheticError, FieldCheck::syntheticError);
         valid = Bindings.createBooleanBinding(
                 () -> architectureError.get() == null && learningRateError.get() == null
                         && batchSizeError.get() == null && epochsError.get() == null
-                        && validationSplitError.get() == null,
-                architectureError, learningRateError, batchSizeError, epochsError, validationSplitError);
+                        && validationSplitError.get() == null && seedError.get() == null
+                        && scheduleError.get() == null && augmentationError.get() == null
+                        && syntheticError.get() == null,
+                architectureError, learningRateError, batchSizeError, epochsError, validationSplitError, seedError,
+                scheduleError, augmentationError, syntheticError);
         canTrain = valid.and(state.isEqualTo(TrainingState.IDLE));
+        activeModel.addListener((obs, old, now) -> updateComparison());
         optimizer.addListener((obs, old, now) -> {
             if (old != null && now != null && Objects.equals(learningRate.get(), DEFAULT_RATES.get(old))) {
                 learningRate.set(DEFAULT_RATES.get(now));
@@ -131,17 +165,195 @@ public final class TrainingViewModel {
         field.addListener((obs, old, now) -> error.set(rule.apply(now)));
     }
 
-    /** Where training snapshots go (the drawing's classifier) and where the finished model goes. */
+    /**
+     * Where training snapshots go (the drawing's classifier) and who hears that a run ended; the
+     * model it made waits as the {@link #candidateProperty() candidate} until kept or discarded.
+     */
     public void setListeners(Consumer<Classifier> onSnapshot, Consumer<ModelHandle> onTrained) {
         this.onSnapshot = Objects.requireNonNull(onSnapshot);
         this.onTrained = Objects.requireNonNull(onTrained);
+    }
+
+    /**
+     * What Keep does (the shell makes the candidate the active model, first asking about unsaved
+     * work; false leaves the candidate waiting) and what Discard does after dropping it.
+     */
+    public void setDecisionHandlers(Predicate<ModelHandle> onKeep, Runnable onDiscard) {
+        this.onKeep = Objects.requireNonNull(onKeep);
+        this.onDiscard = Objects.requireNonNull(onDiscard);
+    }
+
+    // ---- the candidate: a new model beside the active one ------------------------------------
+
+    /** Makes the new model the active one, if the shell agrees. */
+    public void keepCandidate() {
+        ModelHandle model = candidate.get();
+        if (model != null && onKeep.test(model)) {
+            setCandidate(null);
+        }
+    }
+
+    /** Drops the new model; the active one stays, and the form and card describe it again. */
+    public void discardCandidate() {
+        if (candidate.get() != null) {
+            setCandidate(null);
+            describe(activeModel.get());
+            onDiscard.run();
+        }
+    }
+
+    /**
+     * Asks before a new model nobody kept is dropped; true when there is none or the person
+     * agrees (it is then discarded).
+     */
+    public boolean confirmDropCandidate(String doing) {
+        ModelHandle model = candidate.get();
+        if (model == null) {
+            return true;
+        }
+        if (!dialogs.confirm("The new model has not been kept",
+                doing + " drops the network the last run made (" + accuracyText(model)
+                        + "). Keep it first with \"Keep new model\" if you want it.", "Drop it")) {
+            return false;
+        }
+        setCandidate(null);
+        return true;
+    }
+
+    private void setCandidate(ModelHandle model) {
+        candidate.set(model);
+        updateComparison();
+    }
+
+    private void updateComparison() {
+        ModelHandle model = candidate.get();
+        ModelHandle active = activeModel.get();
+        candidateText.set(model == null ? "" : "New: " + model.architecture() + " · " + accuracyText(model)
+                + candidateHistory);
+        activeText.set(active == null ? "" : "Active: " + active.name() + " · " + accuracyText(active));
+    }
+
+    private static String accuracyText(ModelHandle model) {
+        return model.testAccuracy().isPresent()
+                ? String.format("test accuracy %.2f%%", 100 * model.testAccuracy().getAsDouble())
+                : "test accuracy unknown";
+    }
+
+    /**
+     * Shows {@code model} as the one loaded: the form takes its recipe when it records one, the
+     * curves of another run go, and the card says what is loaded. Not while training.
+     */
+    public void describe(ModelHandle model) {
+        if (model == null || isTraining()) {
+            return;
+        }
+        trainLoss.clear();
+        trainAccuracy.clear();
+        valLoss.clear();
+        valAccuracy.clear();
+        plannedEpochs.set(0);
+        progress.set(0);
+        if (!model.recipe().isEmpty()) {
+            try {
+                fill(TrainingRecipe.fromMap(model.recipe()));
+            } catch (RuntimeException e) {
+                // A recipe this build cannot train (an older or foreign file): the form keeps its values.
+            }
+        }
+        progressText.set(model.trained()
+                ? "Loaded " + model.name() + " · " + accuracyText(model)
+                : "Not trained yet: press Train");
+    }
+
+    /** Fills the form from the active model's recipe ("train like this model"); false if it has none. */
+    public boolean fillFromActiveModel() {
+        ModelHandle active = activeModel.get();
+        if (active == null || active.recipe().isEmpty() || isTraining()) {
+            return false;
+        }
+        try {
+            fill(TrainingRecipe.fromMap(active.recipe()));
+            return true;
+        } catch (RuntimeException e) {
+            dialogs.showError("This model's recipe cannot be trained here",
+                    ErrorText.describe(e) + "\n\nThe form keeps its values.");
+            return false;
+        }
+    }
+
+    /** Puts a recipe's values into the form fields. */
+    public void fill(TrainingRecipe recipe) {
+        architecture.set(recipe.architecture());
+        activation.set(recipe.activation().kerasName());
+        optimizer.set(recipe.optimizer());
+        learningRate.set(recipe.learningRate() != null ? plain(recipe.learningRate())
+                : DEFAULT_RATES.getOrDefault(recipe.optimizer(), "0.001"));
+        batchSize.set(Integer.toString(recipe.batchSize()));
+        epochs.set(Integer.toString(recipe.epochs()));
+        validationSplit.set(plain(recipe.validationSplit()));
+        seed.set(Long.toString(recipe.seed()));
+        schedule.set(recipe.schedule().toString());
+        augmentation.set(recipe.augmentation().isIdentity() ? "none"
+                : recipe.augmentation().equals(AugmentationConfig.DEFAULT) ? "default"
+                : recipe.augmentation().toCliString());
+        synthetic.set(Integer.toString(recipe.syntheticPerClass()));
+        weightDecay = recipe.weightDecay();
+    }
+
+    /** A number as a person types it: 0.001, not the 0.0010000000474974513 a float32 config records. */
+    private static String plain(double v) {
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(7)).stripTrailingZeros().toPlainString();
+    }
+
+    /** The form's text, field by field, for the preferences. */
+    public Map<String, String> formValues() {
+        Map<String, String> m = new java.util.LinkedHashMap<>();
+        formFields().forEach((key, field) -> m.put(key, field.getValue()));
+        return m;
+    }
+
+    /** Puts remembered text back into the fields it came from; unknown keys are ignored. */
+    public void restoreForm(Map<String, String> values) {
+        if (isTraining()) {
+            return;
+        }
+        formFields().forEach((key, field) -> {
+            String v = values.get(key);
+            if (v != null && (!key.equals("activation") || ACTIVATIONS.contains(v))
+                    && (!key.equals("optimizer") || OPTIMIZERS.contains(v))) {
+                field.setValue(v);
+            }
+        });
+    }
+
+    private Map<String, javafx.beans.property.Property<String>> formFields() {
+        Map<String, javafx.beans.property.Property<String>> m = new java.util.LinkedHashMap<>();
+        m.put("architecture", architecture);
+        m.put("activation", activation);
+        m.put("optimizer", optimizer);
+        m.put("learning_rate", learningRate);
+        m.put("batch_size", batchSize);
+        m.put("epochs", epochs);
+        m.put("validation_split", validationSplit);
+        m.put("lr_schedule", schedule);
+        m.put("augmentation", augmentation);
+        m.put("synthetic_per_class", synthetic);
+        m.put("seed", seed);
+        return m;
+    }
+
+    /** Fills the form with a preset. */
+    public void applyPreset(TrainingPreset preset) {
+        if (!isTraining()) {
+            fill(preset.recipe());
+        }
     }
 
     // ---- commands --------------------------------------------------------------------------
 
     /** Starts training, first asking for MNIST if it cannot be found. */
     public void train() {
-        if (!canTrain.get()) {
+        if (!canTrain.get() || !confirmDropCandidate("Training again")) {
             return;
         }
         Path folder = mnistFolder.get();
@@ -194,11 +406,13 @@ public final class TrainingViewModel {
     }
 
     /** The form as a typed recipe; call only while {@link #validProperty()} holds. */
-    TrainingRequest request(Path folder) {
+    public TrainingRequest request(Path folder) {
         TrainingRecipe recipe = new TrainingRecipe(null, architecture.get(), Activation.parse(activation.get()),
-                optimizer.get(), FieldCheck.parseDouble(learningRate.get()), 0, LearningRateSchedule.constant(),
-                AugmentationConfig.NONE, 0, FieldCheck.parseInt(epochs.get()), FieldCheck.parseInt(batchSize.get()),
-                seed.get(), FieldCheck.parseDouble(validationSplit.get()), subsetSize.get() > 0 ? subsetSize.get() : null);
+                optimizer.get(), FieldCheck.parseDouble(learningRate.get()), weightDecay,
+                LearningRateSchedule.parse(schedule.get()), AugmentationConfig.parse(augmentation.get()),
+                FieldCheck.parseInt(synthetic.get()), FieldCheck.parseInt(epochs.get()),
+                FieldCheck.parseInt(batchSize.get()), FieldCheck.parseLong(seed.get()),
+                FieldCheck.parseDouble(validationSplit.get()), subsetSize.get() > 0 ? subsetSize.get() : null);
         return new TrainingRequest(recipe, folder);
     }
 
@@ -210,6 +424,7 @@ public final class TrainingViewModel {
         valLoss.clear();
         valAccuracy.clear();
         plannedEpochs.set(settings.recipe().epochs());
+        firstDone = -1;
         progress.set(0);
         progressText.set("Loading MNIST…");
         state.set(TrainingState.RUNNING);
@@ -246,8 +461,15 @@ public final class TrainingViewModel {
         StringBuilder text = new StringBuilder()
                 .append("Epoch ").append(Math.max(1, update.epoch())).append('/').append(update.epochs())
                 .append(" · batch ").append(update.batch()).append('/').append(update.batchesPerEpoch());
-        if (done > 0) {
-            long left = update.elapsedNanos() / done * (update.batchesTotal() - done);
+        if (firstDone < 0 && done > 0) {
+            firstDone = done;
+            firstElapsed = update.elapsedNanos();
+        }
+        // The rate since the first batch seen: loading and the first batch's warm-up would make a
+        // 20-second run look like an hour. Shown once a second of steady batches backs it.
+        long steadyNanos = update.elapsedNanos() - firstElapsed;
+        if (firstDone >= 0 && done > firstDone && steadyNanos >= 1_000_000_000L) {
+            long left = steadyNanos / (done - firstDone) * (update.batchesTotal() - done);
             text.append(" · ").append(formatDuration(Duration.ofNanos(left))).append(" left");
         }
         if (state.get() == TrainingState.PAUSED) {
@@ -265,7 +487,10 @@ public final class TrainingViewModel {
         progress.set(stopped ? progress.get() : 1);
         String accuracy = model.testAccuracy().isPresent()
                 ? String.format(" · test accuracy %.2f%%", 100 * model.testAccuracy().getAsDouble()) : "";
-        progressText.set((stopped ? "Stopped early" : "Done") + accuracy);
+        progressText.set((stopped ? "Stopped early" : "Done") + accuracy
+                + " · keep the new model or go back to the active one");
+        candidateHistory = stopped ? " · stopped early" : "";
+        setCandidate(model);
         onTrained.accept(model);
     }
 
@@ -276,8 +501,7 @@ public final class TrainingViewModel {
         state.set(TrainingState.IDLE);
         progress.set(0);
         progressText.set("Training failed");
-        String message = error.getMessage() == null ? error.toString() : error.getMessage();
-        dialogs.showError("Training failed", message
+        dialogs.showError("Training failed", ErrorText.describe(error)
                 + "\n\nCheck the MNIST folder and the training settings, then press Train again.");
     }
 
@@ -298,7 +522,20 @@ public final class TrainingViewModel {
     public StringProperty epochsProperty() { return epochs; }
     public StringProperty validationSplitProperty() { return validationSplit; }
     public IntegerProperty subsetSizeProperty() { return subsetSize; }
-    public ObjectProperty<Long> seedProperty() { return seed; }
+    public StringProperty seedProperty() { return seed; }
+    public StringProperty scheduleProperty() { return schedule; }
+    public StringProperty augmentationProperty() { return augmentation; }
+    public StringProperty syntheticProperty() { return synthetic; }
+    public ReadOnlyStringProperty seedErrorProperty() { return seedError.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty scheduleErrorProperty() { return scheduleError.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty augmentationErrorProperty() { return augmentationError.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty syntheticErrorProperty() { return syntheticError.getReadOnlyProperty(); }
+    public ObjectProperty<ModelHandle> activeModelProperty() { return activeModel; }
+    /** The model the last run made, until kept or discarded; null when none waits. */
+    public ReadOnlyObjectProperty<ModelHandle> candidateProperty() { return candidate.getReadOnlyProperty(); }
+    /** "New: 784-512-10 · test accuracy 97.60%", for the card that compares the two. */
+    public ReadOnlyStringProperty candidateTextProperty() { return candidateText.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty activeTextProperty() { return activeText.getReadOnlyProperty(); }
     public ObjectProperty<Path> mnistFolderProperty() { return mnistFolder; }
 
     /** Null when the field is valid, else what to type instead. */
