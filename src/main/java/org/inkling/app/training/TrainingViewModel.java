@@ -253,7 +253,7 @@ public final class TrainingViewModel {
         valAccuracy.clear();
         plannedEpochs.set(0);
         progress.set(0);
-        if (!model.recipe().isEmpty()) {
+        if (hasInklingRecipe(model)) {
             try {
                 fill(TrainingRecipe.fromMap(model.recipe()));
             } catch (RuntimeException e) {
@@ -268,7 +268,7 @@ public final class TrainingViewModel {
     /** Fills the form from the active model's recipe ("train like this model"); false if it has none. */
     public boolean fillFromActiveModel() {
         ModelHandle active = activeModel.get();
-        if (active == null || active.recipe().isEmpty() || isTraining()) {
+        if (active == null || !hasInklingRecipe(active) || isTraining()) {
             return false;
         }
         try {
@@ -279,6 +279,11 @@ public final class TrainingViewModel {
                     ErrorText.describe(e) + "\n\nThe form keeps its values.");
             return false;
         }
+    }
+
+    /** Whether the model records how Inkling trained it (an imported Keras model does not). */
+    private static boolean hasInklingRecipe(ModelHandle model) {
+        return !model.recipe().isEmpty() && model.importedFrom().isEmpty();
     }
 
     /** Puts a recipe's values into the form fields. */
