@@ -129,7 +129,7 @@ public final class InklingWindow {
             }
         });
         main.modelProperty().addListener((obs, old, now) -> Platform.runLater(this::focusPad));
-        fitTabsToViewport(root);
+
         stage.setScene(scene);
         stage.setOnCloseRequest(this::onCloseRequest);
         main.loadStartupModel();
@@ -151,20 +151,6 @@ public final class InklingWindow {
         }
     }
 
-    /**
-     * A tab's scroll pane gives its view the whole viewport height when that is enough, and its
-     * minimum height (charts still readable) with a scroll bar when it is not: {@code fitToHeight}
-     * alone would squeeze the view below its minimum.
-     */
-    private static void fitTabsToViewport(Parent root) {
-        for (javafx.scene.Node node : root.lookupAll(".tab-scroll")) {
-            if (node instanceof javafx.scene.control.ScrollPane scroll
-                    && scroll.getContent() instanceof javafx.scene.layout.Region content) {
-                scroll.viewportBoundsProperty().addListener((obs, old, view) -> content.setPrefHeight(
-                        Math.max(view.getHeight(), content.minHeight(view.getWidth()))));
-            }
-        }
-    }
 
     /** Opens a model file given on the command line (a double-clicked {@code .inkling} file). */
     public void openModel(java.nio.file.Path file) {

@@ -37,6 +37,7 @@ public final class MainController {
     @FXML private Label accuracyLabel;
     @FXML private Label messageLabel;
     @FXML private ProgressIndicator busyIndicator;
+    @FXML private javafx.scene.control.ScrollPane trainScroll;
     @FXML private Menu recentMenu;
     @FXML private MenuItem builtInMenuItem;
     @FXML private MenuItem undoMenuItem;
@@ -72,6 +73,7 @@ public final class MainController {
         saveButton.disableProperty().bind(training.or(vm.busyProperty()));
         saveAsButton.disableProperty().bind(saveButton.disableProperty());
         openButton.disableProperty().bind(saveButton.disableProperty());
+        fillViewport(trainScroll);
         builtInMenuItem.disableProperty().bind(saveButton.disableProperty());
         recentMenu.disableProperty().bind(saveButton.disableProperty().or(Bindings.isEmpty(vm.recentFiles())));
         vm.recentFiles().addListener((javafx.collections.ListChangeListener<java.nio.file.Path>) c -> fillRecent());
@@ -115,6 +117,19 @@ public final class MainController {
     @FXML
     void quit() {
         quit.run();
+    }
+
+    /**
+     * A tab's scroll pane gives its view the whole viewport height when that is enough, and its
+     * minimum height (charts still readable) with a scroll bar when it is not: {@code fitToHeight}
+     * alone would squeeze the view below its minimum.
+     */
+    private static void fillViewport(javafx.scene.control.ScrollPane scroll) {
+        scroll.viewportBoundsProperty().addListener((obs, old, view) -> {
+            if (scroll.getContent() instanceof javafx.scene.layout.Region content) {
+                content.setPrefHeight(Math.max(view.getHeight(), content.minHeight(view.getWidth())));
+            }
+        });
     }
 
     @FXML
