@@ -143,7 +143,7 @@ public record AugmentationConfig(
         if (s.isEmpty() || s.equals("none") || s.equals("off")) {
             return NONE;
         }
-        String[] items = s.split(",");
+        String[] items = s.split(",", -1); // -1: "," is two empty items (an error), not none
         double[] v;
         int start = 0;
         if (items[0].strip().equals("default")) {

@@ -4,11 +4,9 @@ import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import org.inkling.base.Inputs;
+import org.inkling.base.SafeText;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
@@ -33,6 +31,12 @@ public final class IdxReader {
     private static final int UNSIGNED_BYTE = 0x08;
     private static final long MAX_ARRAY = Integer.MAX_VALUE - 16;
     private static final int BUFFER = 1 << 16;
+    /** The body array starts this large and doubles as bytes arrive, up to what the header declares. */
+    private static final int FIRST_CHUNK = 1 << 20;
+    /** How much of an unexpected tail is read before reporting it. */
+    private static final long MAX_TRAILING = 1L << 20;
+    /** An IDX file on disk (MNIST's largest is 47 MB, EMNIST's about 700 MB). */
+    public static final long MAX_FILE_BYTES = 1L << 30;
 
     private IdxReader() {}
 
@@ -60,8 +64,7 @@ public final class IdxReader {
         }
         int headerBytes = 16;
         String layout = headerBytes + " header + " + count + " images of " + rows + "x" + cols;
-        byte[] pixels = new byte[(int) bytes];
-        readBody(in, pixels, name, headerBytes, layout);
+        byte[] pixels = readBody(in, bytes, name, headerBytes, layout);
         return new IdxImages(name, (int) count, (int) rows, (int) cols, pixels);
     }
 
@@ -89,8 +92,7 @@ public final class IdxReader {
                     + " labels, more than fits in memory as one array (the header is probably damaged)");
         }
         int headerBytes = 8;
-        byte[] labels = new byte[(int) count];
-        readBody(in, labels, name, headerBytes, headerBytes + " header + " + count + " labels");
+        byte[] labels = readBody(in, count, name, headerBytes, headerBytes + " header + " + count + " labels");
         for (int i = 0; i < labels.length; i++) {
             int v = labels[i] & 0xFF;
             if (v >= classes) {
@@ -126,14 +128,9 @@ public final class IdxReader {
 
     private static InputStream open(Path file) throws IOException {
         try {
-            if (Files.isDirectory(file)) {
-                throw new MnistFileException(file.toString(), "is a folder, not an IDX file");
-            }
-            return Files.newInputStream(file);
-        } catch (NoSuchFileException e) {
-            throw new MnistFileException(file.toString(), "no such file", e);
-        } catch (AccessDeniedException e) {
-            throw new MnistFileException(file.toString(), "cannot be read (permission denied)", e);
+            return Inputs.open(file, MAX_FILE_BYTES, "an IDX file");
+        } catch (Inputs.InputException e) {
+            throw new MnistFileException(file.toString(), e.problem(), e);
         }
     }
 
@@ -187,26 +184,45 @@ public final class IdxReader {
         return String.format("is not an IDX file: it starts with 0x%08x, expected %s (%s)", magic, want, what);
     }
 
-    /** Reads the declared body, then insists the file ends exactly there. */
-    private static void readBody(InputStream in, byte[] body, String name, int headerBytes, String layout)
+    /**
+     * Reads the declared body, then insists the file ends exactly there. The array grows with the
+     * bytes that actually arrive, so a 16-byte header declaring two million images costs nothing
+     * before its error.
+     */
+    private static byte[] readBody(InputStream in, long declared, String name, int headerBytes, String layout)
             throws IOException {
-        long total = headerBytes + (long) body.length;
-        int got = readFully(in, body, 0, body.length, name, headerBytes, total + " bytes (" + layout + ")");
-        if (got < body.length) {
-            throw new MnistFileException(name, "ends after " + (headerBytes + got) + " of " + total
-                    + " bytes (" + layout + ")");
+        long total = headerBytes + declared;
+        String ofTotal = total + " bytes (" + layout + ")";
+        byte[] body = new byte[(int) Math.min(declared, FIRST_CHUNK)];
+        int done = 0;
+        while (done < declared) {
+            if (done == body.length) {
+                body = java.util.Arrays.copyOf(body, (int) Math.min(declared, 2L * body.length));
+            }
+            int got = readFully(in, body, done, body.length - done, name, headerBytes + done, ofTotal);
+            done += got;
+            if (done < body.length) {
+                throw new MnistFileException(name, "ends after " + (headerBytes + done) + " of " + ofTotal);
+            }
         }
-        long extra;
+        // Only a little of the tail is read: a long one (or a gzip bomb after the data) is an error already.
+        long extra = 0;
+        byte[] skip = new byte[BUFFER];
         try {
-            extra = in.transferTo(OutputStream.nullOutputStream());
+            for (int r; extra <= MAX_TRAILING && (r = in.read(skip)) > 0; ) extra += r;
         } catch (EOFException | ZipException e) {
             throw new MnistFileException(name, "has damaged gzip data after its " + total + " bytes: "
-                    + e.getMessage(), e);
+                    + SafeText.excerpt(e.getMessage()), e);
+        }
+        if (extra > MAX_TRAILING) {
+            throw new MnistFileException(name, "has more than " + SafeText.bytes(MAX_TRAILING) + " of trailing bytes after the "
+                    + total + " its header declares (" + layout + ")");
         }
         if (extra > 0) {
             throw new MnistFileException(name, "has " + extra + " trailing bytes after the " + total
                     + " its header declares (" + layout + ")");
         }
+        return body;
     }
 
     /**

@@ -47,9 +47,13 @@ public final class MnistDataset implements Examples {
     /**
      * Pairs images with labels.
      *
-     * @throws MnistFileException if the images are not 28x28 or the counts differ
+     * @throws MnistFileException if there are none, the images are not 28x28 or the counts differ
      */
     public static MnistDataset of(IdxImages images, IdxLabels labels) throws MnistFileException {
+        if (images.count() == 0) {
+            // an empty set would train on nothing and report an accuracy of NaN
+            throw new MnistFileException(images.source(), "holds no images");
+        }
         if (images.rows() != SIDE || images.cols() != SIDE) {
             throw new MnistFileException(images.source(), "holds images of " + images.rows() + "x"
                     + images.cols() + " pixels, MNIST images are 28x28");

@@ -1,6 +1,8 @@
 package org.inkling.ink;
 
 import org.inkling.base.AtomicFiles;
+import org.inkling.base.Inputs;
+import org.inkling.base.SafeText;
 
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -9,10 +11,12 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,51 +31,117 @@ import org.inkling.json.Json;
  * drawing would skew an accuracy measured on the file.
  */
 public final class StrokeFile {
+    /** A stroke file may be this large; the shipped sets are under 2 MB. */
+    public static final long MAX_FILE_BYTES = 256L << 20;
+    /** Characters on one line (one drawing). */
+    public static final int MAX_LINE_CHARS = 1 << 20;
+    /** Strokes in one drawing. */
+    public static final int MAX_STROKES = 1_000;
+    /** Points in one stroke (a pen sampled at 120 Hz for over two minutes). */
+    public static final int MAX_POINTS_PER_STROKE = 20_000;
+    /** Points in one drawing. */
+    public static final int MAX_POINTS_PER_DRAWING = 50_000;
+    /** Points in one file: what the drawings read from it may hold in memory. */
+    public static final long MAX_POINTS_PER_FILE = 5_000_000;
+    /** Coordinates are screen pixels at any scale; beyond this the rasteriser's arithmetic would lose them. */
+    public static final double MAX_COORDINATE = 1e6;
+
     private StrokeFile() {}
 
     public static List<LabeledInk> read(Path path) throws StrokeFileException {
-        try (BufferedReader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-            return read(r, path.toString());
-        } catch (NoSuchFileException e) {
-            throw new StrokeFileException(path.toString(), "no such file", e);
-        } catch (StrokeFileException e) {
-            throw e;
-        } catch (IOException | UncheckedIOException e) {
-            throw new StrokeFileException(path.toString(), "cannot read: " + e.getMessage(), e);
+        InputStream in;
+        try {
+            in = Inputs.open(path, MAX_FILE_BYTES, "a stroke file");
+        } catch (Inputs.InputException e) {
+            throw new StrokeFileException(path.toString(), e.problem(), e);
         }
+        return read(in, path.toString());
     }
 
     /** Reads from a stream (e.g. a classpath resource); {@code name} is used in error messages. */
     public static List<LabeledInk> read(InputStream in, String name) throws StrokeFileException {
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+        // REPORT, not the default REPLACE: a file in another encoding is named as such, not misread
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        try (Reader r = new InputStreamReader(in, utf8)) {
             return read(r, name);
         } catch (StrokeFileException e) {
             throw e;
         } catch (IOException | UncheckedIOException e) {
-            throw new StrokeFileException(name, "cannot read: " + e.getMessage(), e);
+            throw new StrokeFileException(name, "cannot read: " + SafeText.excerpt(e.getMessage()), e);
         }
     }
 
     public static List<LabeledInk> read(Reader reader, String name) throws IOException {
-        BufferedReader r = reader instanceof BufferedReader b ? b : new BufferedReader(reader);
+        Lines lines = new Lines(reader instanceof BufferedReader b ? b : new BufferedReader(reader), name);
         List<LabeledInk> out = new ArrayList<>();
+        long points = 0;
         String line;
-        int number = 0;
-        while ((line = r.readLine()) != null) {
-            number++;
-            if (number == 1 && line.startsWith("\uFEFF")) {
+        while ((line = lines.next()) != null) {
+            if (lines.number == 1 && line.startsWith("\uFEFF")) {
                 line = line.substring(1);
             }
             if (line.isBlank()) {
                 continue;
             }
-            out.add(parseLine(line, name, number));
+            LabeledInk drawing = parseLine(line, name, lines.number);
+            points += drawing.ink().pointCount();
+            if (points > MAX_POINTS_PER_FILE) {
+                throw new StrokeFileException(name, lines.number, "the file holds more than "
+                        + String.format(Locale.ROOT, "%,d", MAX_POINTS_PER_FILE) + " points up to this line (the limit)");
+            }
+            out.add(drawing);
         }
         return out;
     }
 
+    /** Lines of at most {@link #MAX_LINE_CHARS}, read without holding a longer one in memory; counts them. */
+    private static final class Lines {
+        private final BufferedReader in;
+        private final String name;
+        private final StringBuilder line = new StringBuilder();
+        int number;
+
+        Lines(BufferedReader in, String name) {
+            this.in = in;
+            this.name = name;
+        }
+
+        String next() throws IOException {
+            line.setLength(0);
+            int c;
+            number++;
+            try {
+                c = in.read();
+                if (c < 0) {
+                    number--;
+                    return null;
+                }
+                while (c >= 0 && c != '\n') {
+                    if (c != '\r') {
+                        if (line.length() >= MAX_LINE_CHARS) {
+                            throw new StrokeFileException(name, number, "the line is longer than "
+                                    + String.format(Locale.ROOT, "%,d", MAX_LINE_CHARS) + " characters (the limit for one drawing)");
+                        }
+                        line.append((char) c);
+                    }
+                    c = in.read();
+                }
+            } catch (CharacterCodingException e) {
+                throw new StrokeFileException(name, number, "is not UTF-8 text (a byte sequence that is not UTF-8"
+                        + (line.isEmpty() ? "" : " after \"" + SafeText.excerpt(line.substring(Math.max(0, line.length() - 20))) + "\"")
+                        + "); stroke files are JSON Lines in UTF-8");
+            }
+            return line.toString();
+        }
+    }
+
     /** Parses one line; public so that a tool reading lines one by one reports the same errors. */
     public static LabeledInk parseLine(String line, String name, int number) throws StrokeFileException {
+        if (line.length() > MAX_LINE_CHARS) {
+            throw new StrokeFileException(name, number, "the line is longer than "
+                    + String.format(Locale.ROOT, "%,d", MAX_LINE_CHARS) + " characters (the limit for one drawing)");
+        }
         Object parsed;
         try {
             parsed = Json.parse(line);
@@ -85,11 +155,11 @@ public final class StrokeFile {
         Object l = obj.get("label");
         if (l != null) {
             if (!(l instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())) {
-                throw new StrokeFileException(name, number, "\"label\" must be a whole number 0-9, got " + Json.write(l));
+                throw new StrokeFileException(name, number, "\"label\" must be a whole number 0-9, got " + echo(l));
             }
             double v = n.doubleValue();
             if (v < 0 || v > 9) {
-                throw new StrokeFileException(name, number, "\"label\" must be a digit 0-9, got " + Json.write(l));
+                throw new StrokeFileException(name, number, "\"label\" must be a digit 0-9, got " + echo(l));
             }
             label = (int) v;
         }
@@ -99,6 +169,10 @@ public final class StrokeFile {
         if (!(obj.get("strokes") instanceof List<?> strokes)) {
             throw new StrokeFileException(name, number, "\"strokes\" must be an array of strokes, got " + kind(obj.get("strokes")));
         }
+        if (strokes.size() > MAX_STROKES) {
+            throw new StrokeFileException(name, number, "the drawing has " + strokes.size() + " strokes; the limit is " + MAX_STROKES);
+        }
+        int total = 0;
         List<Stroke> ink = new ArrayList<>(strokes.size());
         for (int s = 0; s < strokes.size(); s++) {
             if (!(strokes.get(s) instanceof List<?> pts)) {
@@ -106,6 +180,15 @@ public final class StrokeFile {
             }
             if (pts.isEmpty()) {
                 throw new StrokeFileException(name, number, "stroke " + s + " has no points");
+            }
+            if (pts.size() > MAX_POINTS_PER_STROKE) {
+                throw new StrokeFileException(name, number, "stroke " + s + " has " + String.format(Locale.ROOT, "%,d", pts.size())
+                        + " points; the limit is " + String.format(Locale.ROOT, "%,d", MAX_POINTS_PER_STROKE));
+            }
+            total += pts.size();
+            if (total > MAX_POINTS_PER_DRAWING) {
+                throw new StrokeFileException(name, number, "the drawing has more than "
+                        + String.format(Locale.ROOT, "%,d", MAX_POINTS_PER_DRAWING) + " points (the limit)");
             }
             List<Point> points = new ArrayList<>(pts.size());
             for (int p = 0; p < pts.size(); p++) {
@@ -119,17 +202,23 @@ public final class StrokeFile {
     private static Point point(Object o, String name, int number, int s, int p) throws StrokeFileException {
         String where = "stroke " + s + " point " + p;
         if (!(o instanceof List<?> xy) || xy.size() != 2) {
-            throw new StrokeFileException(name, number, where + " must be [x, y], got " + Json.write(o));
+            throw new StrokeFileException(name, number, where + " must be [x, y], got " + echo(o));
         }
         if (!(xy.get(0) instanceof Number x) || !(xy.get(1) instanceof Number y)) {
-            throw new StrokeFileException(name, number, where + " must hold two numbers, got " + Json.write(o));
+            throw new StrokeFileException(name, number, where + " must hold two numbers, got " + echo(o));
         }
         double dx = x.doubleValue();
         double dy = y.doubleValue();
-        if (!Double.isFinite(dx) || !Double.isFinite(dy)) {
-            throw new StrokeFileException(name, number, where + " is not finite: " + Json.write(o));
+        if (!Double.isFinite(dx) || !Double.isFinite(dy) || Math.abs(dx) > MAX_COORDINATE || Math.abs(dy) > MAX_COORDINATE) {
+            throw new StrokeFileException(name, number, where + " is [" + dx + ", " + dy
+                    + "]; coordinates must be finite and within ±" + String.format(Locale.ROOT, "%,.0f", MAX_COORDINATE));
         }
         return new Point(dx, dy);
+    }
+
+    /** A value from the file, shortened for a message. */
+    private static String echo(Object o) {
+        return SafeText.excerpt(Json.write(o));
     }
 
     private static String kind(Object o) {
@@ -209,6 +298,7 @@ public final class StrokeFile {
 
     /** Writes ready-made lines (see {@link #toLine}) atomically, one per line. */
     public static void writeLines(Path path, List<String> lines) throws IOException {
+        AtomicFiles.deleteStale(path, java.time.Duration.ofMinutes(10)); // left by a save killed mid-write
         AtomicFiles.write(path, out -> {
             BufferedWriter w = new BufferedWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8));
             for (String line : lines) {

@@ -5,6 +5,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.inkling.base.SafeText;
 
 /**
  * A small JSON reader and writer, so that the engine, the data code and the command line share one
@@ -17,6 +18,13 @@ import java.util.Map;
  * {@code int[]}, {@code long[]}, {@code int[][]} and records of these via {@link Map}.
  */
 public final class Json {
+    /**
+     * How deep arrays and objects may nest. Inkling's own files nest 4-6 levels; the parser recurses
+     * once per level, so the limit keeps a hostile line of a few KB ({@code [[[[...}) from overflowing
+     * the stack.
+     */
+    public static final int MAX_DEPTH = 128;
+
     private Json() {}
 
     /** Parses one JSON value; throws {@link JsonException} with the character offset on bad input. */
@@ -166,6 +174,7 @@ public final class Json {
     private static final class Parser {
         private final String s;
         private int pos;
+        private int depth;
 
         Parser(String s) {
             this.s = s;
@@ -183,17 +192,27 @@ public final class Json {
             if (pos >= s.length()) throw error("unexpected end of input");
             char c = s.charAt(pos);
             return switch (c) {
-                case '{' -> object();
-                case '[' -> array();
+                case '{' -> nested(true);
+                case '[' -> nested(false);
                 case '"' -> string();
                 case 't' -> literal("true", Boolean.TRUE);
                 case 'f' -> literal("false", Boolean.FALSE);
                 case 'n' -> literal("null", null);
                 default -> {
                     if (c == '-' || (c >= '0' && c <= '9')) yield number();
-                    throw error("unexpected character '" + c + "'");
+                    throw error("unexpected character '" + SafeText.excerpt(String.valueOf(c)) + "'");
                 }
             };
+        }
+
+        Object nested(boolean object) {
+            if (depth >= MAX_DEPTH) {
+                throw error("arrays and objects nested more than " + MAX_DEPTH + " deep (the limit)");
+            }
+            depth++;
+            Object v = object ? object() : array();
+            depth--;
+            return v;
         }
 
         Object literal(String word, Object v) {
@@ -283,7 +302,7 @@ public final class Json {
                             }
                             pos += 4;
                         }
-                        default -> throw error("bad escape \\" + e);
+                        default -> throw error("bad escape \\" + SafeText.excerpt(String.valueOf(e)));
                     }
                 } else {
                     sb.append(c);
@@ -312,7 +331,7 @@ public final class Json {
                 return Double.parseDouble(t);
             } catch (NumberFormatException ex) {
                 pos = start;
-                throw error("bad number '" + t + "'");
+                throw error("bad number '" + SafeText.excerpt(t, 24) + "'");
             }
         }
     }

@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.inkling.base.AtomicFiles;
+import org.inkling.base.Inputs;
+import org.inkling.base.SafeText;
 import org.inkling.json.Json;
 
 /**
@@ -34,6 +36,8 @@ import org.inkling.json.Json;
 public final class ModelFile {
     public static final String EXTENSION = ".inkling";
     public static final int FORMAT_VERSION = 1;
+    /** A save takes seconds; a temporary file this old beside the target was left by a killed one. */
+    public static final java.time.Duration STALE_TEMPORARY_AGE = java.time.Duration.ofMinutes(10);
 
     /** The file's name without the extension: the name a model is shown by when its file names none. */
     public static String baseName(Path file) {
@@ -48,8 +52,11 @@ public final class ModelFile {
      * Writes {@code model} to {@code path} atomically: a temporary file in the same directory is
      * written, forced to disk and renamed over the target, so readers see the old file or the new
      * one, never a part. On failure the temporary file is deleted and any old file is left as it was.
+     * Temporary files that earlier saves killed mid-write left beside it (older than
+     * {@link #STALE_TEMPORARY_AGE}) are removed first.
      */
     public static void save(Path path, SavedModel model) throws IOException {
+        AtomicFiles.deleteStale(path, STALE_TEMPORARY_AGE);
         try {
             AtomicFiles.write(path, out -> write(model, out));
         } catch (RuntimeException e) {
@@ -102,14 +109,23 @@ public final class ModelFile {
         zip.closeEntry();
     }
 
-    /** Reads and checks a model file. */
+    /** A model file on disk may be this large (zipped); see {@code ModelFileReader} for the limits inside. */
+    public static final long MAX_FILE_BYTES = 128L << 20;
+
+    /** Reads and checks a model file; only a regular file is opened (a folder or a pipe is refused). */
     public static SavedModel load(Path path) throws ModelFileException {
-        try (InputStream in = Files.newInputStream(path)) {
+        InputStream opened;
+        try {
+            opened = Inputs.open(path, MAX_FILE_BYTES, "a model file");
+        } catch (Inputs.InputException e) {
+            throw new ModelFileException(path.toString(), e.problem(), e);
+        }
+        try (InputStream in = opened) {
             return load(in, path.toString());
         } catch (ModelFileException e) {
             throw e;
         } catch (IOException e) {
-            throw new ModelFileException(path.toString(), "cannot be read (" + e + ")", e);
+            throw new ModelFileException(path.toString(), "cannot be read (" + SafeText.excerpt(e.toString()) + ")", e);
         }
     }
 

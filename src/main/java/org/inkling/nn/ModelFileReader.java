@@ -10,12 +10,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import org.inkling.base.SafeText;
 import org.inkling.json.Json;
 
 /** Reads one model file and checks it thoroughly; every problem names the source. */
 final class ModelFileReader {
-    /** Larger than any model Inkling trains; stops a hostile zip from filling memory. */
-    private static final long MAX_ENTRY_BYTES = 512L << 20;
+    /**
+     * All entries inflated together: room for {@link NetworkBudget#MAX_PARAMETERS} float32 weights
+     * and their JSON, and far below the launcher's 1 GB heap, whatever the zip claims.
+     */
+    static final long MAX_INFLATED_BYTES = 128L << 20;
+    /** model.json inflated; Inkling writes a few KB. */
+    static final long MAX_JSON_BYTES = 16L << 20;
+    /** Entries in the archive (Inkling writes one per weight array plus model.json). */
+    static final int MAX_ENTRIES = 1_000;
 
     private final String source;
 
@@ -28,20 +36,20 @@ final class ModelFileReader {
         byte[] jsonBytes = entries.get("model.json");
         if (jsonBytes == null) {
             throw fail(entries.isEmpty() ? "is not an Inkling model file (not a zip archive, or an empty one)"
-                    : "is not an Inkling model file (no model.json inside; entries: " + entries.keySet() + ")");
+                    : "is not an Inkling model file (no model.json inside; entries: " + SafeText.excerpt(entries.keySet()) + ")");
         }
         Map<String, Object> json;
         try {
             json = Json.parseObject(new String(jsonBytes, StandardCharsets.UTF_8));
         } catch (RuntimeException e) {
-            throw fail("model.json is not valid JSON: " + e.getMessage());
+            throw fail("model.json is not valid JSON: " + SafeText.excerpt(e.getMessage(), 200));
         }
         if (!"inkling-model".equals(json.get("format"))) {
-            throw fail("model.json does not describe an Inkling model (format is " + json.get("format") + ")");
+            throw fail("model.json does not describe an Inkling model (format is " + SafeText.excerpt(json.get("format")) + ")");
         }
         Object version = json.get("format_version");
         if (!(version instanceof Number v) || v.doubleValue() != Math.rint(v.doubleValue())) {
-            throw fail("has no valid format_version (got " + version + "); it was not written by Inkling or is damaged");
+            throw fail("has no valid format_version (got " + SafeText.excerpt(version) + "); it was not written by Inkling or is damaged");
         }
         if (v.doubleValue() > ModelFile.FORMAT_VERSION) {
             throw fail("is format version " + v.longValue() + ", made by a newer Inkling; this Inkling reads versions up to "
@@ -50,7 +58,7 @@ final class ModelFileReader {
         if (v.doubleValue() < 1) {
             throw fail("has format version " + v.longValue() + ", which no Inkling ever wrote (versions start at 1)");
         }
-        Sequential net = network(json);
+        Sequential net = network(json, weightBytes(entries));
         loadWeights(json, net, entries);
         try {
             return new SavedModel(stringOr(json.get("name"), "model"), net, map(json, "recipe"), map(json, "metrics"),
@@ -60,50 +68,86 @@ final class ModelFileReader {
         }
     }
 
+    /**
+     * Inflates every entry, counting the bytes as they come (the sizes a zip declares are not
+     * trusted), and stops at the first limit passed.
+     */
     private Map<String, byte[]> unzip(InputStream in) throws ModelFileException {
         Map<String, byte[]> entries = new HashMap<>();
+        long total = 0;
         try (ZipInputStream zip = new ZipInputStream(in)) {
             byte[] buf = new byte[1 << 16];
             for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
+                if (entries.size() >= MAX_ENTRIES) throw fail("holds more than " + MAX_ENTRIES + " entries (the limit)");
+                String name = e.getName();
+                long limit = name.equals("model.json") ? MAX_JSON_BYTES : MAX_INFLATED_BYTES;
                 java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
                 for (int n; (n = zip.read(buf)) > 0; ) {
                     out.write(buf, 0, n);
-                    if (out.size() > MAX_ENTRY_BYTES) throw fail(e.getName() + " is larger than " + (MAX_ENTRY_BYTES >> 20) + " MB");
+                    total += n;
+                    if (out.size() > limit) {
+                        throw fail(SafeText.excerpt(name) + " inflates to more than " + SafeText.bytes(limit) + " (the limit)");
+                    }
+                    if (total > MAX_INFLATED_BYTES) {
+                        throw fail("inflates to more than " + SafeText.bytes(MAX_INFLATED_BYTES) + " (the limit for a model file)");
+                    }
                 }
-                if (entries.put(e.getName(), out.toByteArray()) != null) throw fail("holds " + e.getName() + " twice");
+                if (entries.put(name, out.toByteArray()) != null) throw fail("holds " + SafeText.excerpt(name) + " twice");
             }
         } catch (ModelFileException e) {
             throw e;
-        } catch (IOException e) {
-            throw new ModelFileException(source, "is damaged or truncated (" + e.getMessage() + ")", e);
+        } catch (IOException | IllegalArgumentException e) {
+            // ZipInputStream reports a bad entry name encoding as IllegalArgumentException
+            throw new ModelFileException(source, "is damaged or truncated (" + SafeText.excerpt(e.getMessage()) + ")", e);
         }
         return entries;
     }
 
+    private static long weightBytes(Map<String, byte[]> entries) {
+        long n = 0;
+        for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+            if (!e.getKey().equals("model.json")) n += e.getValue().length;
+        }
+        return n;
+    }
+
     @SuppressWarnings("unchecked")
-    private Sequential network(Map<String, Object> json) throws ModelFileException {
+    private Sequential network(Map<String, Object> json, long weightBytes) throws ModelFileException {
         Shape input;
         try {
             input = Shape.of(numbers(json.get("input_shape"), "input_shape"));
         } catch (IllegalArgumentException e) {
-            throw fail("bad input_shape: " + e.getMessage());
+            throw fail("bad input_shape: " + SafeText.excerpt(e.getMessage(), 200));
         }
         if (!(json.get("layers") instanceof List<?> configs) || configs.isEmpty()) {
             throw fail("model.json has no \"layers\" list");
         }
         List<Layer> layers = new ArrayList<>();
+        List<Map<String, Object>> maps = new ArrayList<>();
         for (int i = 0; i < configs.size(); i++) {
             if (!(configs.get(i) instanceof Map<?, ?> c)) throw fail("layer " + (i + 1) + " is not a JSON object");
             try {
                 layers.add(Layers.fromConfig((Map<String, Object>) c));
+                maps.add((Map<String, Object>) c);
             } catch (IllegalArgumentException e) {
-                throw fail("layer " + (i + 1) + ": " + e.getMessage());
+                throw fail("layer " + (i + 1) + ": " + SafeText.excerpt(e.getMessage(), 200));
             }
+        }
+        // sizes first: the network allocates its weights as it is built
+        long params;
+        try {
+            params = NetworkBudget.check(input, maps);
+        } catch (IllegalArgumentException e) {
+            throw fail("model.json: " + e.getMessage());
+        }
+        if (params * 4 > weightBytes) {
+            throw fail("model.json describes " + String.format(java.util.Locale.ROOT, "%,d", params) + " parameters ("
+                    + SafeText.bytes(params * 4) + ") but the archive holds only " + SafeText.bytes(weightBytes) + " of weights");
         }
         try {
             return new Sequential(input, layers, 0);
         } catch (IllegalArgumentException e) {
-            throw fail("the architecture does not fit together: " + e.getMessage());
+            throw fail("the architecture does not fit together: " + SafeText.excerpt(e.getMessage(), 200));
         }
     }
 
@@ -119,20 +163,20 @@ final class ModelFileReader {
             if (!(list.get(i) instanceof Map<?, ?> raw)) throw fail("weight entry " + (i + 1) + " is not a JSON object");
             Map<String, Object> w = (Map<String, Object>) raw;
             if (!p.name().equals(w.get("name"))) {
-                throw fail("weight entry " + (i + 1) + " is " + w.get("name") + " but the architecture expects " + p.name());
+                throw fail("weight entry " + (i + 1) + " is " + SafeText.excerpt(w.get("name")) + " but the architecture expects " + p.name());
             }
             int[] shape;
             try {
                 shape = numbers(w.get("shape"), "shape").stream().mapToInt(Number::intValue).toArray();
             } catch (IllegalArgumentException e) {
-                throw fail(p.name() + ": " + e.getMessage());
+                throw fail(p.name() + ": " + SafeText.excerpt(e.getMessage(), 200));
             }
             if (!Arrays.equals(shape, p.shape())) {
                 throw fail(p.name() + " is listed with shape " + Npy.tuple(shape) + " but the architecture needs " + Npy.tuple(p.shape()));
             }
             String file = stringOr(w.get("file"), null);
             byte[] bytes = file == null ? null : entries.get(file);
-            if (bytes == null) throw fail(p.name() + ": weight file " + file + " is missing from the archive");
+            if (bytes == null) throw fail(p.name() + ": weight file " + SafeText.excerpt(file) + " is missing from the archive");
             try {
                 float[] v = Npy.read(bytes, p.shape(), file);
                 System.arraycopy(v, 0, p.value().data, 0, v.length);
@@ -146,7 +190,7 @@ final class ModelFileReader {
         Object v = json.get("class_names");
         if (v == null) return SavedModel.digits(outputs);
         if (!(v instanceof List<?> l) || l.size() != outputs || !l.stream().allMatch(String.class::isInstance)) {
-            throw fail("class_names must be a list of " + outputs + " strings, got " + v);
+            throw fail("class_names must be a list of " + outputs + " strings, got " + SafeText.excerpt(v));
         }
         return l.stream().map(String.class::cast).toList();
     }
@@ -161,7 +205,7 @@ final class ModelFileReader {
 
     private static List<Number> numbers(Object v, String what) {
         if (!(v instanceof List<?> l) || l.isEmpty() || !l.stream().allMatch(Number.class::isInstance)) {
-            throw new IllegalArgumentException(what + " must be a list of numbers, got " + v);
+            throw new IllegalArgumentException(what + " must be a list of numbers, got " + SafeText.excerpt(v));
         }
         return l.stream().map(Number.class::cast).toList();
     }

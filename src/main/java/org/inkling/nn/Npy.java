@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.inkling.base.SafeText;
 
 /**
  * NumPy's {@code .npy} format, version 1.0, for little-endian float32 arrays in C order: the magic
@@ -50,9 +51,9 @@ final class Npy {
         if (10 + headerLen > bytes.length) throw new NpyException(what + " ends inside its .npy header");
         String header = new String(bytes, 10, headerLen, StandardCharsets.US_ASCII);
         Matcher m = HEADER.matcher(header);
-        if (!m.matches()) throw new NpyException(what + " has an unreadable .npy header: " + header.strip());
+        if (!m.matches()) throw new NpyException(what + " has an unreadable .npy header: " + SafeText.excerpt(header.strip()));
         if (!m.group(1).equals("<f4")) {
-            throw new NpyException(what + " holds '" + m.group(1) + "' values; expected little-endian float32 ('<f4')");
+            throw new NpyException(what + " holds '" + SafeText.excerpt(m.group(1)) + "' values; expected little-endian float32 ('<f4')");
         }
         if (m.group(2).equals("True")) throw new NpyException(what + " is in Fortran order; expected C order");
         int[] found = parseShape(m.group(3), what);
@@ -82,7 +83,7 @@ final class Npy {
             try {
                 dims[count++] = Integer.parseInt(p.strip());
             } catch (NumberFormatException e) {
-                throw new NpyException(what + " has a bad shape (" + s + ")");
+                throw new NpyException(what + " has a bad shape (" + SafeText.excerpt(s) + ")");
             }
         }
         return Arrays.copyOf(dims, count);

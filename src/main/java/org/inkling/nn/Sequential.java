@@ -39,6 +39,7 @@ public final class Sequential {
      */
     public Sequential(Shape inputShape, List<Layer> layers, long seed) {
         if (layers.isEmpty()) throw new IllegalArgumentException("a Sequential model needs at least one layer");
+        NetworkBudget.check(inputShape, layers.stream().map(Layer::config).toList()); // before any weight is allocated
         this.inputShape = inputShape;
         this.layers = List.copyOf(layers);
         SplittableRandom rng = new SplittableRandom(seed);

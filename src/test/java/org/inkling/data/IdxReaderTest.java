@@ -129,6 +129,6 @@ class IdxReaderTest {
         assertThatThrownBy(() -> IdxReader.readImages(missing))
                 .isInstanceOf(MnistFileException.class)
                 .hasMessage(missing + ": no such file");
-        assertThatThrownBy(() -> IdxReader.readImages(dir)).hasMessage(dir + ": is a folder, not an IDX file");
+        assertThatThrownBy(() -> IdxReader.readImages(dir)).hasMessage(dir + ": is a folder, not a file");
     }
 }
