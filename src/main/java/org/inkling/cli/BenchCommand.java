@@ -53,10 +53,11 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() {
         if (epochs < 2) throw new picocli.CommandLine.ParameterException(recipe.spec.commandLine(),
                 "--epochs must be at least 2 (the first epoch is warm-up), got " + epochs);
+        recipe.toRecipe(null, epochs, batch, seed, null, null); // every option checked (exit 2) before MNIST is read
         TrainConfig config = TrainConfig.of(epochs, batch, seed).withAugmenter(recipe.augmenter()).withSchedule(recipe.schedule());
+        Sequential model = recipe.buildModel(seed);
         Mnist mnist = data.load(json);
         MnistDataset train = mnist.train();
-        Sequential model = recipe.buildModel(seed);
         if (!json) {
             System.out.printf(Locale.ROOT, "Benchmark: %s, %s, batch %d, %d epochs on %,d images, %d cores%n",
                     describe(model), recipe.optimizer, batch, epochs, train.size(), Runtime.getRuntime().availableProcessors());

@@ -5,7 +5,13 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Locale;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import org.inkling.base.Inputs;
+import org.inkling.base.SafeText;
 import org.inkling.ink.MnistNormalizer;
 
 /**
@@ -14,16 +20,22 @@ import org.inkling.ink.MnistNormalizer;
  * cropped to the ink, fitted into 20x20 and centred by its centre of mass, as MNIST was made.
  */
 final class PictureInput {
+    /** A picture file on disk. */
+    static final long MAX_FILE_BYTES = 64L << 20;
+    /** Width or height; a phone photo is about 4000 pixels wide. */
+    static final int MAX_SIDE = 8192;
+    /** Pixels in all: 64 MB decoded, as much again for the grey copy. */
+    static final long MAX_PIXELS = 16L << 20;
+
     private PictureInput() {}
 
     static float[] read(Path file) throws IOException {
-        BufferedImage img;
         try {
-            img = ImageIO.read(file.toFile());
-        } catch (IOException e) {
-            throw new IOException(file + ": cannot read the image: " + e.getMessage(), e);
+            Inputs.checkRegularFile(file, MAX_FILE_BYTES, "a picture");
+        } catch (Inputs.InputException e) {
+            throw new CliException(e.getMessage(), e);
         }
-        if (img == null) throw new IOException(file + ": not an image format Inkling reads (use PNG, JPEG, GIF or BMP)");
+        BufferedImage img = decode(file);
         int w = img.getWidth();
         int h = img.getHeight();
         float[] grey = new float[w * h];
@@ -47,6 +59,33 @@ final class PictureInput {
         }
         if (w == 28 && h == 28) return grey;
         return fitLikeMnist(grey, w, h);
+    }
+
+    /** Reads the size from the header first, and decodes only a picture within the limits. */
+    private static BufferedImage decode(Path file) throws IOException {
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            if (in == null) throw new CliException(file + ": cannot be read");
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) throw new CliException(file + ": not an image format Inkling reads (use PNG, JPEG, GIF or BMP)");
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                int w = reader.getWidth(0);
+                int h = reader.getHeight(0);
+                if (w < 1 || h < 1 || w > MAX_SIDE || h > MAX_SIDE || (long) w * h > MAX_PIXELS) {
+                    throw new CliException(String.format(Locale.ROOT, "%s: the picture is %,dx%,d pixels; the limit is %,d on a side and %,d pixels in all",
+                            file, w, h, MAX_SIDE, MAX_PIXELS));
+                }
+                return reader.read(0);
+            } catch (CliException e) {
+                throw e;
+            } catch (IOException | RuntimeException e) {
+                // the JDK's decoders throw unchecked exceptions on some damaged files
+                throw new CliException(file + ": cannot read the image (" + SafeText.excerpt(String.valueOf(e.getMessage())) + ")", e);
+            } finally {
+                reader.dispose();
+            }
+        }
     }
 
     private static float[] fitLikeMnist(float[] grey, int w, int h) {

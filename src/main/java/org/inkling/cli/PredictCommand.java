@@ -63,6 +63,7 @@ final class PredictCommand implements Callable<Integer> {
         } else if (inputs.idx != null) {
             for (Path p : inputs.idx) {
                 IdxImages images = IdxReader.readImages(p);
+                if (images.count() == 0) throw new CliException(p + ": holds no images");
                 if (images.imageSize() != network.inputSize()) {
                     throw new CliException(p + ": images are " + images.rows() + "x" + images.cols()
                             + ", the model reads " + network.inputSize() + " pixels");
@@ -77,6 +78,7 @@ final class PredictCommand implements Callable<Integer> {
         } else {
             for (Path p : inputs.strokes) {
                 List<LabeledInk> drawings = StrokeFile.read(p);
+                if (drawings.isEmpty()) throw new CliException(p + ": holds no drawings");
                 for (int i = 0; i < drawings.size(); i++) {
                     LabeledInk d = drawings.get(i);
                     network.predict(InkRenderer.toMnist(d.ink()), probabilities);

@@ -1,6 +1,5 @@
 package org.inkling.cli;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -14,7 +13,10 @@ import org.inkling.training.TrainingOutcome;
 import org.inkling.training.TrainingRecipe;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code inkling train}: trains a network on MNIST, reports as Keras does, evaluates on the test set, saves. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
@@ -53,8 +55,13 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--json", description = "One JSON object per line: per epoch, then a summary.")
     boolean json;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
+        String outProblem = ModelOutput.problem(out);
+        if (outProblem != null) throw new ParameterException(spec.commandLine(), "Invalid --out: " + outProblem);
         String modelName = name != null ? name : ModelFile.baseName(out);
         TrainingRecipe r = recipe.toRecipe(modelName, epochs, batch, seed, validationSplit, limit);
         Mnist mnist = data.load(json);
@@ -66,11 +73,7 @@ final class TrainCommand implements Callable<Integer> {
                     + " (try a smaller --lr; the model was not saved)");
         }
         SavedModel model = outcome.model();
-        try {
-            ModelFile.save(out, model);
-        } catch (IOException e) {
-            throw new CliException("could not save the model to " + out + ": " + e.getMessage(), e);
-        }
+        ModelOutput.save(out, model, ModelOutput.recoveryDirs());
 
         double peak = PeakMemory.megabytes();
         if (json) {
