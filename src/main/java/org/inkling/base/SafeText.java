@@ -20,23 +20,20 @@ public final class SafeText {
     }
 
     /**
-     * {@code text} cut to {@code max} code points ({@code "..."} and the full length appended when
-     * cut), control and invisible formatting characters escaped; {@code "null"} for null.
+     * {@code text} with control and invisible formatting characters escaped, cut so that at most
+     * {@code max} characters are shown ({@code "..."} and the full length appended when cut);
+     * {@code "null"} for null.
      */
     public static String excerpt(CharSequence text, int max) {
         if (text == null) return "null";
-        StringBuilder sb = new StringBuilder(Math.min(text.length(), max) + 16);
-        int shown = 0;
+        StringBuilder sb = new StringBuilder(Math.min(text.length(), max) + 32);
         int i = 0;
-        while (i < text.length() && shown < max) {
+        while (i < text.length()) {
             int cp = Character.codePointAt(text, i);
+            String shown = unsafe(cp) ? String.format(Locale.ROOT, "\\u%04x", cp) : Character.toString(cp);
+            if (sb.length() + shown.length() > max) break;
+            sb.append(shown);
             i += Character.charCount(cp);
-            shown++;
-            if (unsafe(cp)) {
-                sb.append(String.format(Locale.ROOT, "\\u%04x", cp));
-            } else {
-                sb.appendCodePoint(cp);
-            }
         }
         if (i < text.length()) {
             sb.append("... (").append(String.format(Locale.ROOT, "%,d", text.length())).append(" characters)");

@@ -57,12 +57,13 @@ public final class IdxReader {
         if (rows == 0 || cols == 0) {
             throw new MnistFileException(name, "declares images of " + rows + "x" + cols + " pixels");
         }
-        long bytes = count * rows * cols;
-        if (bytes > MAX_ARRAY) {
+        // in double: three 32-bit counts multiplied can overflow a long (found by fuzz/run.sh)
+        if ((double) count * rows * cols > MAX_ARRAY) {
             throw new MnistFileException(name, "declares " + count + " images of " + rows + "x" + cols
                     + ", more than fits in memory as one array (the header is probably damaged)");
         }
         int headerBytes = 16;
+        long bytes = count * rows * cols;
         String layout = headerBytes + " header + " + count + " images of " + rows + "x" + cols;
         byte[] pixels = readBody(in, bytes, name, headerBytes, layout);
         return new IdxImages(name, (int) count, (int) rows, (int) cols, pixels);

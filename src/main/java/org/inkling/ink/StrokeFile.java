@@ -4,11 +4,12 @@ import org.inkling.base.AtomicFiles;
 import org.inkling.base.Inputs;
 import org.inkling.base.SafeText;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
@@ -58,17 +59,63 @@ public final class StrokeFile {
         return read(in, path.toString());
     }
 
-    /** Reads from a stream (e.g. a classpath resource); {@code name} is used in error messages. */
+    /**
+     * Reads from a stream (e.g. a classpath resource); {@code name} is used in error messages. Lines
+     * are cut from the bytes and decoded one by one, strictly (REPORT, not the default REPLACE), so
+     * that a file in another encoding is named as such, with the line, instead of being misread.
+     */
     public static List<LabeledInk> read(InputStream in, String name) throws StrokeFileException {
-        // REPORT, not the default REPLACE: a file in another encoding is named as such, not misread
-        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-        try (Reader r = new InputStreamReader(in, utf8)) {
-            return read(r, name);
+        try (InputStream bytes = new BufferedInputStream(in, 1 << 16)) {
+            CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+            ByteArrayOutputStream line = new ByteArrayOutputStream();
+            List<LabeledInk> out = new ArrayList<>();
+            long points = 0;
+            int number = 0;
+            for (int b = bytes.read(); b >= 0; ) {
+                number++;
+                line.reset();
+                while (b >= 0 && b != '\n') {
+                    if (line.size() >= MAX_LINE_CHARS) {
+                        throw new StrokeFileException(name, number, "the line is longer than "
+                                + String.format(Locale.ROOT, "%,d", MAX_LINE_CHARS) + " bytes (the limit for one drawing)");
+                    }
+                    line.write(b);
+                    b = bytes.read();
+                }
+                if (b == '\n') b = bytes.read();
+                String text;
+                try {
+                    text = utf8.decode(java.nio.ByteBuffer.wrap(line.toByteArray())).toString();
+                } catch (CharacterCodingException e) {
+                    throw new StrokeFileException(name, number, "is not UTF-8 text (a byte sequence that is not UTF-8 on this line);"
+                            + " stroke files are JSON Lines in UTF-8");
+                }
+                LabeledInk drawing = lineItem(text, name, number);
+                if (drawing == null) continue;
+                points += drawing.ink().pointCount();
+                checkTotal(points, name, number);
+                out.add(drawing);
+            }
+            return out;
         } catch (StrokeFileException e) {
             throw e;
         } catch (IOException | UncheckedIOException e) {
             throw new StrokeFileException(name, "cannot read: " + SafeText.excerpt(e.getMessage()), e);
+        }
+    }
+
+    /** A drawing from one line, or null for a blank one; a CR before the newline and a BOM on line 1 are dropped. */
+    private static LabeledInk lineItem(String line, String name, int number) throws StrokeFileException {
+        if (line.endsWith("\r")) line = line.substring(0, line.length() - 1);
+        if (number == 1 && line.startsWith("\uFEFF")) line = line.substring(1);
+        return line.isBlank() ? null : parseLine(line, name, number);
+    }
+
+    private static void checkTotal(long points, String name, int number) throws StrokeFileException {
+        if (points > MAX_POINTS_PER_FILE) {
+            throw new StrokeFileException(name, number, "the file holds more than "
+                    + String.format(Locale.ROOT, "%,d", MAX_POINTS_PER_FILE) + " points up to this line (the limit)");
         }
     }
 
@@ -78,24 +125,16 @@ public final class StrokeFile {
         long points = 0;
         String line;
         while ((line = lines.next()) != null) {
-            if (lines.number == 1 && line.startsWith("\uFEFF")) {
-                line = line.substring(1);
-            }
-            if (line.isBlank()) {
-                continue;
-            }
-            LabeledInk drawing = parseLine(line, name, lines.number);
+            LabeledInk drawing = lineItem(line, name, lines.number);
+            if (drawing == null) continue;
             points += drawing.ink().pointCount();
-            if (points > MAX_POINTS_PER_FILE) {
-                throw new StrokeFileException(name, lines.number, "the file holds more than "
-                        + String.format(Locale.ROOT, "%,d", MAX_POINTS_PER_FILE) + " points up to this line (the limit)");
-            }
+            checkTotal(points, name, lines.number);
             out.add(drawing);
         }
         return out;
     }
 
-    /** Lines of at most {@link #MAX_LINE_CHARS}, read without holding a longer one in memory; counts them. */
+    /** Lines of at most {@link #MAX_LINE_CHARS} characters from a Reader, read without holding a longer one; counts them. */
     private static final class Lines {
         private final BufferedReader in;
         private final String name;
