@@ -106,4 +106,16 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("org.inkling.app.drawing..", "org.inkling.app.training..")
                 .check(classes);
     }
+
+    @Test
+    void baseAndJsonSitAtTheBottom() {
+        noClasses().that().resideInAPackage("org.inkling.base..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.inkling.json..", "org.inkling.nn..", "org.inkling.data..",
+                        "org.inkling.ink..", "org.inkling.models..", "org.inkling.training..", "org.inkling.cli..", "org.inkling.app..")
+                .check(classes);
+        noClasses().that().resideInAPackage("org.inkling.json..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.inkling.nn..", "org.inkling.data..", "org.inkling.ink..",
+                        "org.inkling.models..", "org.inkling.training..", "org.inkling.cli..", "org.inkling.app..")
+                .check(classes);
+    }
 }

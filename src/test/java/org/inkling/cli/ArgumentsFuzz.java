@@ -1,0 +1,129 @@
+package org.inkling.cli;
+
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.inkling.ink.InkRenderer;
+import org.inkling.ink.Ink;
+import org.inkling.ink.LabeledInk;
+import org.inkling.ink.Point;
+import org.inkling.ink.Stroke;
+import org.inkling.ink.StrokeFile;
+import org.inkling.nn.Activation;
+import org.inkling.nn.ModelFile;
+import org.inkling.nn.SavedModel;
+import org.inkling.nn.Sequential;
+
+/**
+ * Fuzzes the command line: a command and options drawn from the real ones, with values from a list
+ * of careless and hostile ones (zero, negative, huge, NaN, empty, separators, escape sequences, a
+ * folder, a pipe, a missing file, small prepared files) or random text. Every run must end with exit
+ * code 0, 1 or 2 and no stack trace. Commands that would read MNIST get an empty {@code --data}
+ * folder last, so nothing trains for long; {@code --out} of render points into a scratch folder.
+ */
+public class ArgumentsFuzz {
+    private static final String[] COMMANDS = {"predict", "render", "train", "evaluate", "bench", "--version", "--help", "nonsense"};
+    private static final String[] OPTIONS = {"--model", "-m", "--strokes", "--image", "--idx", "--out", "-o", "--scale", "--json",
+        "--data", "--arch", "--activation", "--optimizer", "--lr", "--lr-schedule", "--weight-decay", "--augment", "--synthetic",
+        "--epochs", "--batch", "--seed", "--validation-split", "--limit", "--name", "--help", "--version", "-h", "--", "-"};
+    private static final String[] VALUES = {"0", "-1", "1", "2", "64", "65", "128", "-5", "1e308", "-1e308", "NaN", "Infinity",
+        "0.5", "1.0", "0.1", ",", "", " ", "512", "100000", "16384", "512,512", "cnn", "conv1024,conv1024", "conv32x30", "pool99",
+        "relu", "softmax", "adam", "sgd", "cosine", "cosine:2", "default", "rotate=", "elastic=1:2:3:4", "none",
+        "\u001b[31mred\u001b[0m", "9223372036854775808", "2147483648", "/", ".", "..", "--json"};
+
+    private static Fixtures fixtures;
+
+    public static void fuzzerTestOneInput(FuzzedDataProvider data) {
+        Fixtures f = fixtures();
+        List<String> args = new ArrayList<>();
+        String command = data.pickValue(COMMANDS);
+        args.add(command);
+        int n = data.consumeInt(0, 8);
+        for (int i = 0; i < n; i++) {
+            args.add(data.consumeBoolean() ? data.pickValue(OPTIONS) : data.consumeString(20));
+            int kind = data.consumeInt(0, 3);
+            if (kind == 0) args.add(data.pickValue(VALUES));
+            else if (kind == 1) args.add(data.pickValue(f.files));
+            else if (kind == 2) args.add(data.consumeString(40));
+        }
+        if (List.of("train", "evaluate", "bench").contains(command)) args.addAll(List.of("--data", f.emptyDir.toString()));
+        if (command.equals("render")) args.addAll(List.of("--out", f.scratch.toString()));
+        if (command.equals("predict") || command.equals("evaluate")) args.addAll(List.of("--model", f.model.toString()));
+        String[] argv = args.toArray(String[]::new);
+
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code;
+        try {
+            System.setOut(new PrintStream(OutputStream.nullOutputStream()));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            code = InklingCommand.run(argv);
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+        String e = err.toString(StandardCharsets.UTF_8);
+        if (code < 0 || code > 2) throw new AssertionError("exit code " + code + " for " + args + "\n" + e);
+        if (e.contains("\tat ") || e.contains("Exception in")) throw new AssertionError("a stack trace for " + args + "\n" + e);
+    }
+
+    /** A tiny model, small stroke, IDX and picture files, an empty folder, a folder and a pipe. */
+    private static final class Fixtures {
+        final Path emptyDir;
+        final Path scratch;
+        final Path model;
+        final String[] files;
+
+        Fixtures() throws IOException {
+            Path dir = Files.createTempDirectory("inkling-args-fuzz-");
+            emptyDir = Files.createDirectories(dir.resolve("empty"));
+            scratch = dir.resolve("render-out");
+            model = dir.resolve("tiny.inkling");
+            ModelFile.save(model, SavedModel.of("tiny", Sequential.mlp(784, new int[] {4}, Activation.RELU, 10, 1)));
+            Path strokes = dir.resolve("two.jsonl");
+            StrokeFile.write(strokes, List.of(
+                    new LabeledInk(1, new Ink(List.of(new Stroke(List.of(new Point(0, 0), new Point(0, 10)))))),
+                    new LabeledInk(null, new Ink(List.of(new Stroke(List.of(new Point(0, 0), new Point(8, 3))))))));
+            Path empty = Files.writeString(dir.resolve("empty.jsonl"), "");
+            Path png = dir.resolve("digit.png");
+            org.inkling.ink.InkImages.writePng(InkRenderer.toMnist(new Ink(List.of(new Stroke(List.of(new Point(0, 0), new Point(5, 9)))))), png);
+            Path idx = dir.resolve("one-image.idx");
+            byte[] oneImage = new byte[16 + 784];
+            oneImage[2] = 8;
+            oneImage[3] = 3;
+            oneImage[7] = 1;
+            oneImage[11] = 28;
+            oneImage[15] = 28;
+            Files.write(idx, oneImage);
+            Path garbage = Files.write(dir.resolve("garbage.bin"), new byte[] {0x1b, '[', '3', '1', 'm', 0, (byte) 0xff});
+            Path fifo = dir.resolve("fifo");
+            try {
+                new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor();
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+            }
+            files = new String[] {model.toString(), strokes.toString(), empty.toString(), png.toString(), idx.toString(),
+                garbage.toString(), fifo.toString(), dir.toString(), dir.resolve("missing.inkling").toString()};
+        }
+    }
+
+    private static synchronized Fixtures fixtures() {
+        if (fixtures == null) {
+            try {
+                fixtures = new Fixtures();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return fixtures;
+    }
+}
