@@ -33,6 +33,8 @@ public final class IdxReader {
     private static final int BUFFER = 1 << 16;
     /** The body array starts this large and doubles as bytes arrive, up to what the header declares. */
     private static final int FIRST_CHUNK = 1 << 20;
+    /** Image width or height (MNIST's is 28). */
+    static final long MAX_SIDE = 65_535;
     /** How much of an unexpected tail is read before reporting it. */
     private static final long MAX_TRAILING = 1L << 20;
     /** An IDX file on disk (MNIST's largest is 47 MB, EMNIST's about 700 MB). */
@@ -56,6 +58,10 @@ public final class IdxReader {
         long cols = dims[2];
         if (rows == 0 || cols == 0) {
             throw new MnistFileException(name, "declares images of " + rows + "x" + cols + " pixels");
+        }
+        if (rows > MAX_SIDE || cols > MAX_SIDE) { // also when there are no images (found by fuzz/run.sh)
+            throw new MnistFileException(name, "declares images of " + rows + "x" + cols + " pixels; the limit is "
+                    + MAX_SIDE + " on a side");
         }
         // in double: three 32-bit counts multiplied can overflow a long (found by fuzz/run.sh)
         if ((double) count * rows * cols > MAX_ARRAY) {

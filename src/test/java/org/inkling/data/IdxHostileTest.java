@@ -46,11 +46,19 @@ class IdxHostileTest {
 
     @Test
     void dimensionsWhoseProductOverflowsALongAreRefused() {
-        // found by fuzz/run.sh: 0xffffffff^3 wrapped to a negative array size
-        byte[] h = header(IdxReader.IMAGES_MAGIC, 0xffffffffL, 0xffffffffL, 0xffffffffL);
+        // found by fuzz/run.sh: 2^32 x 65535 x 65535 wrapped around in a long to a negative array size
+        byte[] h = header(IdxReader.IMAGES_MAGIC, 0xffffffffL, 65535, 65535);
         assertThatThrownBy(() -> IdxReader.readImages(new ByteArrayInputStream(h), "h"))
                 .isInstanceOf(MnistFileException.class)
-                .hasMessageContaining("declares 4294967295 images of 4294967295x4294967295, more than fits in memory");
+                .hasMessageContaining("declares 4294967295 images of 65535x65535, more than fits in memory");
+    }
+
+    @Test
+    void sidesBeyondTheLimitAreRefusedEvenWithNoImages() {
+        // found by fuzz/run.sh: 0 images of 2,150,279,168 rows passed the size check and broke IdxImages
+        byte[] h = header(IdxReader.IMAGES_MAGIC, 0, 2_150_279_168L, 28);
+        assertThatThrownBy(() -> IdxReader.readImages(new ByteArrayInputStream(h), "h"))
+                .hasMessage("h: declares images of 2150279168x28 pixels; the limit is 65535 on a side");
     }
 
     @Test
