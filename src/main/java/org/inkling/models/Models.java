@@ -2,13 +2,14 @@ package org.inkling.models;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Enumeration;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import org.inkling.base.Inputs;
+import org.inkling.base.SafeText;
 import org.inkling.nn.ModelFile;
 import org.inkling.nn.ModelFileException;
 import org.inkling.nn.SavedModel;
@@ -28,6 +29,8 @@ public final class Models {
     public static final String BUILT_IN_RESOURCE = "/models/inkling-default.inkling";
     /** The name the built-in model is shown by. */
     public static final String BUILT_IN_NAME = "inkling-default";
+    /** A model file of any format may be this large; each reader has its own limits inside. */
+    public static final long MAX_FILE_BYTES = 512L << 20;
 
     private Models() {}
 
@@ -36,19 +39,20 @@ public final class Models {
         String source = file.toString();
         byte[] head = new byte[4096];
         int n;
-        try (InputStream in = Files.newInputStream(file)) {
+        // a folder, a pipe (whose read would wait forever) or a device is refused before opening
+        try (InputStream in = Inputs.open(file, MAX_FILE_BYTES, "a model file")) {
             n = in.readNBytes(head, 0, head.length);
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new ModelFileException(source, "does not exist");
+        } catch (Inputs.InputException e) {
+            throw new ModelFileException(source, e.getCause() instanceof java.nio.file.NoSuchFileException ? "does not exist" : e.problem(), e);
         } catch (IOException e) {
-            throw new ModelFileException(source, "cannot be read (" + e.getMessage() + ")", e);
+            throw new ModelFileException(source, "cannot be read (" + SafeText.excerpt(e.getMessage()) + ")", e);
         }
         if (n >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
             Set<String> names = zipEntries(file);
             if (names.contains("model.json")) return ModelFile.load(file);
             if (names.contains("config.json")) return KerasZipReader.read(file);
             throw new ModelFileException(source, "is a zip but neither an Inkling model (model.json) nor a Keras .keras file (config.json); it holds "
-                    + (names.size() > 8 ? names.stream().sorted().limit(8).toList() + " ..." : names.stream().sorted().toList()));
+                    + SafeText.excerpt(names.size() > 8 ? names.stream().sorted().limit(8).toList() + " ..." : String.valueOf(names.stream().sorted().toList()), 200));
         }
         if (Hdf5.isHdf5(head, n)) return KerasH5Reader.read(file);
         int i = 0;
@@ -81,7 +85,7 @@ public final class Models {
         } catch (ModelFileException e) {
             throw e;
         } catch (IOException e) {
-            throw new ModelFileException(file.toString(), "is damaged or truncated (" + e.getMessage() + ")", e);
+            throw new ModelFileException(file.toString(), "is damaged or truncated (" + SafeText.excerpt(e.getMessage()) + ")", e);
         }
         return names;
     }
