@@ -13,7 +13,7 @@ import java.util.List;
  * ({@code org.inkling.data.TestMnist}: {@code -Dinkling.mnist}, {@code $INKLING_MNIST},
  * {@code ../shared/data/mnist}, {@code ~/.cache/inkling/mnist}); when MNIST is in none of them it only
  * checks that a download mirror answers. The download itself, with its checksums, is TestMnist's,
- * after compiling. Exit 0 to go on, 1 with the message.
+ * after compiling. Only a build that will run the tests is checked. Exit 0 to go on, 1 with the message.
  */
 public final class MnistCheck {
     /** The hosts of {@code MnistDownloader.DEFAULT_MIRRORS} (a test keeps the two lists the same). */
@@ -23,7 +23,18 @@ public final class MnistCheck {
     static final List<String> FILES = List.of(
             "train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte");
 
+    /** Lifecycle phases that run the tests; the check matters only when one of them is asked for. */
+    static final List<String> TEST_PHASES = List.of("test", "package", "pre-integration-test", "integration-test",
+            "post-integration-test", "verify", "install", "deploy");
+
     public static void main(String[] args) {
+        // README's run command (mvn compile exec:exec) and -DskipTests builds need no MNIST. Maven's
+        // launcher exports its arguments; without them (another launcher) the check before the tests
+        // (TestMnist) still stops the build with the same message, after compiling.
+        String commandLine = System.getenv("MAVEN_CMD_LINE_ARGS");
+        if (commandLine == null || List.of(commandLine.trim().split("\\s+")).stream().noneMatch(TEST_PHASES::contains)) {
+            return;
+        }
         String property = System.getProperty("inkling.mnist", "");
         String env = System.getenv().getOrDefault("INKLING_MNIST", "");
         String home = System.getenv().getOrDefault("HOME", System.getProperty("user.home"));

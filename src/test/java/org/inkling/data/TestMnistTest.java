@@ -68,4 +68,28 @@ class TestMnistTest {
         for (URI mirror : MnistDownloader.DEFAULT_MIRRORS) assertThat(check).contains('"' + mirror.toString() + '"');
         for (MnistFile f : MnistFile.values()) assertThat(check).contains('"' + f.fileName() + '"');
     }
+
+    @Test
+    void theCheckBeforeCompilingStopsOnlyABuildThatRunsTheTests() throws Exception {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Path check = Path.of("src/build/MnistCheck.java").toAbsolutePath();
+        Path home = Files.createDirectories(tmp.resolve("empty-home"));
+        Path cwd = Files.createDirectories(tmp.resolve("fresh-clone")); // nothing beside it
+        for (String args : List.of("-q compile exec:exec", "verify")) {
+            ProcessBuilder pb = new ProcessBuilder(java.toString(), check.toString()).directory(cwd.toFile()).redirectErrorStream(true);
+            pb.environment().put("MAVEN_CMD_LINE_ARGS", args);
+            pb.environment().put("HOME", home.toString());
+            pb.environment().remove(MnistLocator.ENV);
+            Process p = pb.start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            int code = p.waitFor();
+            if (args.equals("verify")) {
+                // this machine may reach a mirror; then the download comes after compiling, from TestMnist
+                if (code != 0) assertThat(out).contains("No MNIST for the tests").contains("~/.cache/inkling/mnist");
+            } else {
+                assertThat(code).as(out).isZero();
+                assertThat(out).isEmpty();
+            }
+        }
+    }
 }
