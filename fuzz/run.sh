@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Fuzzes every parser with Jazzer's own driver, one JVM per target (JDK 25, 1 GB heap like the
 # launcher). Each target (src/test/java/**/*Fuzz.java) demands a clean error or a sane result; a
-# crash, a hang (-timeout), an OutOfMemoryError or a messy message is a finding, kept in
+# crash, a hang (2 minutes on one input: the first ones also pay for instrumenting the classes), an OutOfMemoryError or a messy message is a finding, kept in
 # target/fuzz/findings/<target>/ and failing the run.
 #
 #   fuzz/run.sh --seconds 3                 # the short run mvn verify makes (after `mvn test-compile`)
@@ -61,7 +61,7 @@ for t in "${targets[@]}"; do
   "$java" --add-modules jdk.incubator.vector -Xmx1g -Xss1m -Djava.awt.headless=true -cp "$cp" \
     com.code_intelligence.jazzer.Jazzer --target_class="${CLASS[$t]}" \
     --instrumentation_includes='org.inkling.**' --reproducer_path="$findings" \
-    "${limits[@]}" -timeout=30 -rss_limit_mb=4096 -artifact_prefix="$findings/" -print_final_stats=1 \
+    "${limits[@]}" -timeout=120 -rss_limit_mb=4096 -artifact_prefix="$findings/" -print_final_stats=1 \
     "$corpus" "${seeds[@]}" >"$log" 2>&1
   rc=$?
   set -e

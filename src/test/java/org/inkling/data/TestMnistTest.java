@@ -71,12 +71,12 @@ class TestMnistTest {
 
     @Test
     void theCheckBeforeCompilingStopsOnlyABuildThatRunsTheTests() throws Exception {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
         Path check = Path.of("src/build/MnistCheck.java").toAbsolutePath();
         Path home = Files.createDirectories(tmp.resolve("empty-home"));
         Path cwd = Files.createDirectories(tmp.resolve("fresh-clone")); // nothing beside it
         for (String args : List.of("-q compile exec:exec", "verify")) {
-            ProcessBuilder pb = new ProcessBuilder(java.toString(), check.toString()).directory(cwd.toFile()).redirectErrorStream(true);
+            ProcessBuilder pb = new ProcessBuilder(javaBin.toString(), check.toString()).directory(cwd.toFile()).redirectErrorStream(true);
             pb.environment().put("MAVEN_CMD_LINE_ARGS", args);
             pb.environment().put("HOME", home.toString());
             pb.environment().remove(MnistLocator.ENV);
