@@ -4,9 +4,9 @@ import static org.inkling.nn.kernel.MicroKernel.MR;
 import static org.inkling.nn.kernel.MicroKernel.NR;
 
 /**
- * One product, described once and run either whole or as two halves of the output on two
- * threads. Each thread's half is a disjoint block of C, and every element is computed by the
- * same FMA chain whoever computes it, so the split never changes the bits.
+ * One product, described once and run either whole or as parts of the output on several
+ * threads. Each part is a disjoint block of C (a range of rows, or of columns), and every element
+ * is computed by the same FMA chain whoever computes it, so the split never changes the bits.
  *
  * <p>Instances are per calling thread and reused, which keeps a call free of allocation.
  */
@@ -21,6 +21,8 @@ final class GemmJob implements PoolTask {
     static final int MIN_SKIP_DEPTH = 2 * MicroKernel.L;
     /** A thread stops looking after this many A panels in a product if none was blank at a quarter of its steps. */
     static final int GIVE_UP_AFTER = 8;
+    /** A part gets at least this many multiply-adds (about 2.5 µs on one core): less does not pay for the hand-off. */
+    static final long MIN_PART_MACS = 1L << 17;
 
     float[] a;
     float[] b;
@@ -31,21 +33,15 @@ final class GemmJob implements PoolTask {
     int n;
     int k;
     boolean direct;
-    /** Split point: rows [0, splitRow) vs [splitRow, m) when splitting rows, else columns at splitCol. */
+    /** The plan: {@code parts} ranges of rows (when splitRows) or columns, the axis cut in units of {@code unit}. */
     boolean splitRows;
-    int split;
-    volatile Throwable workerError;
+    int parts;
+    int units;
+    int unit;
 
     @Override
-    public Throwable workerError() {
-        Throwable t = workerError;
-        workerError = null;
-        return t;
-    }
-
-    @Override
-    public void setWorkerError(Throwable t) {
-        workerError = t;
+    public int parts() {
+        return parts;
     }
 
     void set(boolean transA, boolean transB, int m, int n, int k, float[] a, float[] b, float[] c, boolean direct) {
@@ -58,8 +54,7 @@ final class GemmJob implements PoolTask {
         this.b = b;
         this.c = c;
         this.direct = direct;
-        this.split = -1;
-        this.workerError = null;
+        this.parts = 1;
     }
 
     /** Drops the references to the caller's arrays so that a parked job keeps nothing alive. */
@@ -69,59 +64,66 @@ final class GemmJob implements PoolTask {
         c = null;
     }
 
-    /** Chooses a split of the output into two halves of similar work; false if it is too small to split. */
-    boolean planSplit() {
+    /**
+     * Cuts the output into at most {@code threads} parts of similar work, each of at least
+     * {@link #MIN_PART_MACS}; returns how many (1: too small to split).
+     */
+    int planSplit(int threads) {
+        parts = 1;
+        long macs = (long) m * n * k;
+        int most = (int) Math.max(1, Math.min(Math.min(threads, GemmPool.MAX_PARTS), macs / MIN_PART_MACS));
+        if (most < 2) {
+            return 1;
+        }
         if (direct) {
             int quads = (m + 3) / 4;
             if (quads >= 2) {
-                splitRows = true;
-                split = (quads / 2) * 4;
-                return true;
+                return plan(true, quads, 4, most);
             }
-            // One image: each thread streams half of the weight matrix, at a whole 16-vector
-            // block when there are two (the single-row kernel's widest step), else a vector.
+            // One image: each thread streams its share of the weight matrix, in whole 16-vector
+            // blocks when there are two (the single-row kernel's widest step), else in vectors.
+            // The last part also takes the columns after the last whole unit.
             int vectors = n / MicroKernel.L;
-            if (vectors < 2) {
-                return false;
-            }
-            int unit = vectors >= 32 ? 16 : 1;
-            splitRows = false;
-            split = Math.max(1, vectors / unit / 2) * unit * MicroKernel.L;
-            return true;
+            int u = vectors >= 32 ? 16 : 1;
+            return plan(false, vectors / u, u * MicroKernel.L, most);
         }
         int rowTiles = (m + MR - 1) / MR;
         int colPanels = (n + NR - 1) / NR;
-        boolean rowsFirst = m >= n;
-        if ((rowsFirst || colPanels < 2) && rowTiles >= 2) {
-            splitRows = true;
-            split = ((rowTiles + 1) / 2) * MR;
-            return true;
+        if ((m >= n || colPanels < 2) && rowTiles >= 2) {
+            return plan(true, rowTiles, MR, most);
         }
-        if (colPanels >= 2) {
-            splitRows = false;
-            split = (colPanels / 2) * NR;
-            return true;
+        return plan(false, colPanels, NR, most);
+    }
+
+    private int plan(boolean rows, int units, int unit, int most) {
+        this.splitRows = rows;
+        this.units = units;
+        this.unit = unit;
+        this.parts = Math.max(1, Math.min(units, most));
+        return parts;
+    }
+
+    /** Where part {@code part} of the plan starts along the split axis; part {@code parts} ends at the axis' end. */
+    int partStart(int part) {
+        int extent = splitRows ? m : n;
+        if (part >= parts) {
+            return extent;
         }
-        return false;
+        return (int) Math.min(extent, (long) units * part / parts * unit);
     }
 
     void runAll(Workspace ws) {
         run(0, m, 0, n, ws);
     }
 
-    /** Runs half {@code part} (0 or 1) of a job whose split was planned. */
+    /** Runs part {@code part} (0 .. parts − 1) of a job whose split was planned. */
     @Override
     public void runPart(int part, Workspace ws) {
+        int from = partStart(part), to = partStart(part + 1);
         if (splitRows) {
-            if (part == 0) {
-                run(0, split, 0, n, ws);
-            } else {
-                run(split, m, 0, n, ws);
-            }
-        } else if (part == 0) {
-            run(0, m, 0, split, ws);
+            run(from, to, 0, n, ws);
         } else {
-            run(0, m, split, n, ws);
+            run(0, m, from, to, ws);
         }
     }
 

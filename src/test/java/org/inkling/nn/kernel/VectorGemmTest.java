@@ -21,9 +21,13 @@ class VectorGemmTest {
 
     enum Op { MULT, TRANS_A, TRANS_B }
 
+    /** Thread counts the split is tested with: fewer, as many as and more than this machine's cores. */
+    static final int[] THREAD_COUNTS = {1, 2, 3, 4, 8, 16};
+    private final int threadsBefore = VectorGemm.maxThreads();
+
     @AfterEach
     void restoreThreads() {
-        VectorGemm.setMaxThreads(2);
+        VectorGemm.setMaxThreads(threadsBefore);
     }
 
     @Test
@@ -64,24 +68,36 @@ class VectorGemmTest {
     @Test
     void resultDoesNotDependOnThreadCountAndRepeatsBitForBit() {
         SplittableRandom rng = new SplittableRandom(3);
-        int[][] shapes = {{128, 512, 784}, {784, 512, 128}, {128, 784, 512}, {129, 513, 31}, {600, 10, 512}, {17, 1000, 300}};
+        // the MLP's products, the CNN's (conv1, conv2 forward, weight and input gradients), odd edges
+        int[][] shapes = {{128, 512, 784}, {784, 512, 128}, {128, 784, 512}, {129, 513, 31}, {600, 10, 512}, {17, 1000, 300},
+            {1, 512, 784}, {2, 700, 300}, {3380, 32, 9}, {1936, 64, 288}, {288, 64, 1936}, {1936, 288, 64}};
         for (int[] s : shapes) {
             for (Op op : Op.values()) {
                 int m = s[0], n = s[1], k = s[2];
-                float[] a = random(rng, m * k);
-                float[] b = random(rng, k * n);
-                VectorGemm.setMaxThreads(1);
-                float[] one = new float[m * n];
-                apply(op, m, n, k, a, b, one);
-                VectorGemm.setMaxThreads(2);
-                float[] two = new float[m * n];
-                apply(op, m, n, k, a, b, two);
-                float[] again = new float[m * n];
-                apply(op, m, n, k, a, b, again);
-                assertThat(two).as("%s %dx%dx%d: 1 vs 2 threads", op, m, n, k).isEqualTo(one);
-                assertThat(again).as("%s %dx%dx%d: repeated", op, m, n, k).isEqualTo(two);
+                for (double density : new double[] {1.0, 0.2}) {
+                    float[] a = density < 1 ? sparse(rng, m * k, density) : random(rng, m * k);
+                    float[] b = random(rng, k * n);
+                    VectorGemm.setMaxThreads(1);
+                    float[] one = new float[m * n];
+                    apply(op, m, n, k, a, b, one);
+                    for (int threads : THREAD_COUNTS) {
+                        VectorGemm.setMaxThreads(threads);
+                        float[] c = new float[m * n];
+                        Arrays.fill(c, Float.NaN);
+                        apply(op, m, n, k, a, b, c);
+                        assertThat(c).as("%s %dx%dx%d density %s: 1 vs %d threads", op, m, n, k, density, threads).isEqualTo(one);
+                    }
+                }
             }
         }
+    }
+
+    @Test
+    void theThreadSettingIsCheckedAndNamesTheValue() {
+        assertThatThrownBy(() -> VectorGemm.setMaxThreads(0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("got 0");
+        assertThatThrownBy(() -> VectorGemm.setMaxThreads(VectorGemm.THREAD_LIMIT + 1)).isInstanceOf(IllegalArgumentException.class);
+        VectorGemm.setMaxThreads(16);
+        assertThat(VectorGemm.maxThreads()).isEqualTo(16);
     }
 
     @Test
