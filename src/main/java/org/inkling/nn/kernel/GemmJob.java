@@ -21,6 +21,12 @@ final class GemmJob implements PoolTask {
     static final int MIN_SKIP_DEPTH = 2 * MicroKernel.L;
     /** A thread stops looking after this many A panels in a product if none was blank at a quarter of its steps. */
     static final int GIVE_UP_AFTER = 8;
+    /**
+     * An A panel that is not transposed is read in place (not packed) when it meets at most this
+     * many B panels: packing A, a scattered copy, costs about as much as the arithmetic of
+     * two panels, so for the convolutions' narrow outputs (n = 32, 64) it doubled the time.
+     */
+    static final int IN_PLACE_PANELS = 4;
     /** A part gets at least this many multiply-adds (about 2.5 µs on one core): less does not pay for the hand-off. */
     static final long MIN_PART_MACS = 1L << 17;
 
@@ -33,6 +39,8 @@ final class GemmJob implements PoolTask {
     int n;
     int k;
     boolean direct;
+    /** Few rows from a deep transposed A: read in place, see {@link #deep}. */
+    boolean deep;
     /** The plan: {@code parts} ranges of rows (when splitRows) or columns, the axis cut in units of {@code unit}. */
     boolean splitRows;
     int parts;
@@ -54,6 +62,7 @@ final class GemmJob implements PoolTask {
         this.b = b;
         this.c = c;
         this.direct = direct;
+        this.deep = isDeep(transA, transB, m, n, k, direct);
         this.parts = 1;
     }
 
@@ -89,6 +98,10 @@ final class GemmJob implements PoolTask {
         }
         int rowTiles = (m + MR - 1) / MR;
         int colPanels = (n + NR - 1) / NR;
+        if (deep) {
+            // every part reads all of B: split only the columns
+            return plan(false, colPanels, NR, most);
+        }
         if ((m >= n || colPanels < 2) && rowTiles >= 2) {
             return plan(true, rowTiles, MR, most);
         }
@@ -131,10 +144,48 @@ final class GemmJob implements PoolTask {
         if (i0 >= i1 || j0 >= j1) {
             return;
         }
-        if (direct) {
+        if (deep) {
+            deep(i0, i1, j0, j1, ws);
+        } else if (direct) {
             DirectKernels.rows(a, transA ? 1 : k, transA ? m : 1, b, c, i0, i1, j0, j1, n, k, ws);
         } else {
             packed(i0, i1, j0, j1, ws);
+        }
+    }
+
+    /** Depth of a block of the deep path: its kept steps' indices stay in L1. */
+    static final int DEEP_BLOCK = 1024;
+
+    /**
+     * Whether a product is few rows of Aᵀ·B over a deep k (a convolution's weight gradient over
+     * every pixel of the batch when its kernel has few taps: 9×32 over 86,528 pixels for the
+     * first layer): packing would copy all of B for one or two tiles of rows.
+     */
+    static boolean isDeep(boolean transA, boolean transB, int m, int n, int k, boolean direct) {
+        return !direct && transA && !transB && m < 2 * MR && n % NR == 0 && k >= DEEP_BLOCK;
+    }
+
+    /**
+     * The deep path: A and B read where they lie, k in blocks whose all-zero steps of A (blank
+     * pixels) are skipped; the rows after the last whole tile one at a time.
+     */
+    private void deep(int i0, int i1, int j0, int j1, Workspace ws) {
+        int[] steps = ws.steps(Math.max(DEEP_BLOCK, k));
+        int ir = i0;
+        for (; ir + MR <= i1; ir += MR) {
+            for (int pc = 0; pc < k; pc += DEEP_BLOCK) {
+                int kc = Math.min(DEEP_BLOCK, k - pc);
+                int kept = ZeroSteps.ofRows(a, pc * m + ir, m, kc, steps);
+                for (int j = j0; j < j1; j += NR) {
+                    MicroKernel.deep(kept, steps, pc, a, ir, m, b, j, n, c, ir * n + j, n, pc > 0);
+                }
+            }
+        }
+        for (; ir < i1; ir++) {
+            int kept = DirectKernels.nonZeroSteps(a, ir, m, k, steps);
+            for (int j = j0; j < j1; j += MicroKernel.L) {
+                DirectKernels.row1x1(steps, kept, a, ir, m, b, c, ir * n + j, j, n);
+            }
         }
     }
 
@@ -163,6 +214,19 @@ final class GemmJob implements PoolTask {
                 Packing.packB(b, transB, n, k, pc, kc, jc, nc, bp);
                 for (int ir = i0; ir < i1; ir += MR) {
                     int mr = Math.min(MR, i1 - ir);
+                    if (!transA && !look && mr == MR && panels <= IN_PLACE_PANELS) {
+                        // A is read in place: packing it would cost as much as a narrow product's arithmetic
+                        for (int q = 0; q < panels; q++) {
+                            int jq = jc + q * NR;
+                            int nr = Math.min(NR, jc + nc - jq);
+                            if (nr == NR) {
+                                MicroKernel.denseRows(kc, a, ir * k + pc, k, bp, q * kc * NR, c, ir * n + jq, n, accumulate);
+                            } else {
+                                rowsEdgeTile(kc, bp, q * kc * NR, tile, ir, pc, jq, nr, accumulate);
+                            }
+                        }
+                        continue;
+                    }
                     Packing.packA(a, transA, m, k, ir, mr, pc, kc, ap);
                     int kept = kc;
                     if (look) {
@@ -193,6 +257,19 @@ final class GemmJob implements PoolTask {
                     }
                 }
             }
+        }
+    }
+
+    /** As {@link #edgeTile} for a tile whose A is read in place. */
+    private void rowsEdgeTile(int kc, float[] bp, int bOff, float[] tile, int ir, int pc, int jq, int nr, boolean accumulate) {
+        if (accumulate) {
+            for (int r = 0; r < MR; r++) {
+                System.arraycopy(c, (ir + r) * n + jq, tile, r * NR, nr);
+            }
+        }
+        MicroKernel.denseRows(kc, a, ir * k + pc, k, bp, bOff, tile, 0, NR, accumulate);
+        for (int r = 0; r < MR; r++) {
+            System.arraycopy(tile, r * NR, c, (ir + r) * n + jq, nr);
         }
     }
 

@@ -39,6 +39,9 @@ class SteadyStateAllocationTest {
         assertSteadyStateIsAllocationFree(VectorGemmTest.Op.MULT, 128, 512, 784, 0.2);
         assertSteadyStateIsAllocationFree(VectorGemmTest.Op.TRANS_A, 784, 512, 128, 0.2);
         assertSteadyStateIsAllocationFree(VectorGemmTest.Op.MULT, 1, 512, 784, 0.2);
+        // the convolutions' shapes: A read in place, and the deep path
+        assertSteadyStateIsAllocationFree(VectorGemmTest.Op.MULT, 3380, 32, 9, 0.2);
+        assertSteadyStateIsAllocationFree(VectorGemmTest.Op.TRANS_A, 9, 32, 3380, 0.2);
     }
 
     private static void assertSteadyStateIsAllocationFree(VectorGemmTest.Op op, int m, int n, int k) {

@@ -63,6 +63,9 @@ class VectorGemmTest {
         checkShape(Op.MULT, 1, 512, 784, rng);        // one image
         checkShape(Op.MULT, 1, 10, 512, rng);
         checkShape(Op.MULT, 600, 512, 40, rng);       // more rows than columns: split by rows
+        checkShape(Op.MULT, 3380, 32, 9, rng);        // the first convolution of 5 images, A read in place
+        checkShape(Op.TRANS_A, 9, 32, 3380, rng);     // its weight gradient: the deep path
+        checkShape(Op.TRANS_A, 15, 64, 2100, rng);    // the deep path with a partial tile of rows
     }
 
     @Test
@@ -70,7 +73,7 @@ class VectorGemmTest {
         SplittableRandom rng = new SplittableRandom(3);
         // the MLP's products, the CNN's (conv1, conv2 forward, weight and input gradients), odd edges
         int[][] shapes = {{128, 512, 784}, {784, 512, 128}, {128, 784, 512}, {129, 513, 31}, {600, 10, 512}, {17, 1000, 300},
-            {1, 512, 784}, {2, 700, 300}, {3380, 32, 9}, {1936, 64, 288}, {288, 64, 1936}, {1936, 288, 64}};
+            {1, 512, 784}, {2, 700, 300}, {3380, 32, 9}, {1936, 64, 288}, {288, 64, 1936}, {1936, 288, 64}, {9, 32, 3380}, {15, 64, 2100}};
         for (int[] s : shapes) {
             for (Op op : Op.values()) {
                 int m = s[0], n = s[1], k = s[2];
@@ -154,7 +157,7 @@ class VectorGemmTest {
     void zerosInAAreSkippedWithoutChangingABit() {
         SplittableRandom rng = new SplittableRandom(19);
         int[][] shapes = {{128, 512, 784}, {784, 512, 128}, {128, 784, 512}, {128, 10, 512}, {512, 10, 128},
-            {1, 512, 784}, {1, 10, 512}, {3, 40, 17}, {129, 513, 31}, {17, 1000, 300}, {9, 33, 700}};
+            {1, 512, 784}, {1, 10, 512}, {3, 40, 17}, {129, 513, 31}, {17, 1000, 300}, {9, 33, 700}, {9, 32, 3000}, {12, 64, 2048}};
         for (double density : new double[] {0.0, 0.02, 0.2, 0.5, 0.97}) {
             for (int[] s : shapes) {
                 for (Op op : Op.values()) {
