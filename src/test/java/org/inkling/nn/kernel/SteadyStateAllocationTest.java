@@ -15,7 +15,12 @@ import org.junit.jupiter.api.Test;
  */
 class SteadyStateAllocationTest {
     private static final int WINDOW = 50;
-    private static final long BUDGET_NANOS = 3_000_000_000L;
+    /**
+     * Warm-up allowed per shape. On a quiet machine a shape is compiled within a second; with the
+     * two cores shared by a dozen other processes, C2 took 4 s for the one-image kernel (seen with
+     * -XX:+PrintCompilation), while the path that allocates on every call never gets to zero.
+     */
+    private static final long BUDGET_NANOS = 20_000_000_000L;
 
     @Test
     void hotShapesAllocateNothingOnceCompiled() {
