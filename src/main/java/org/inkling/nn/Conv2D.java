@@ -156,8 +156,13 @@ public final class Conv2D extends AbstractLayer {
         // the output rows, read as one row per output pixel: same memory, different shape
         result.numRows = batch * oh * ow;
         result.numCols = filters;
-        Gemm.mult(scratch, weights.value(), result);
-        ActivationOps.biasActivate(result, bias.value().data, activation, true);
+        if (activation == Activation.RELU || activation == Activation.LINEAR) {
+            // bias and relu on each tile as the kernel finishes it: no second pass over the output
+            Gemm.multBiasActivate(scratch, weights.value(), bias.value().data, activation == Activation.RELU, result);
+        } else {
+            Gemm.mult(scratch, weights.value(), result);
+            ActivationOps.biasActivate(result, bias.value().data, activation, true);
+        }
         result.numRows = batch;
         result.numCols = oh * ow * filters;
     }

@@ -41,6 +41,9 @@ final class GemmJob implements PoolTask {
     boolean direct;
     /** Few rows from a deep transposed A: read in place, see {@link #deep}. */
     boolean deep;
+    /** Added along the columns of each finished tile of C when not null, then max with 0 when {@code relu}. */
+    float[] bias;
+    boolean relu;
     /** The plan: {@code parts} ranges of rows (when splitRows) or columns, the axis cut in units of {@code unit}. */
     boolean splitRows;
     int parts;
@@ -64,6 +67,14 @@ final class GemmJob implements PoolTask {
         this.direct = direct;
         this.deep = isDeep(transA, transB, m, n, k, direct);
         this.parts = 1;
+        this.bias = null;
+        this.relu = false;
+    }
+
+    /** Sets the bias and activation applied to each finished tile (none when {@code bias} is null). */
+    void epilogue(float[] bias, boolean relu) {
+        this.bias = bias;
+        this.relu = relu;
     }
 
     /** Drops the references to the caller's arrays so that a parked job keeps nothing alive. */
@@ -71,6 +82,7 @@ final class GemmJob implements PoolTask {
         a = null;
         b = null;
         c = null;
+        bias = null;
     }
 
     /**
@@ -150,6 +162,10 @@ final class GemmJob implements PoolTask {
             DirectKernels.rows(a, transA ? 1 : k, transA ? m : 1, b, c, i0, i1, j0, j1, n, k, ws);
         } else {
             packed(i0, i1, j0, j1, ws);
+            return; // the packed path applies the epilogue tile by tile
+        }
+        if (bias != null) {
+            Epilogue.block(c, n, i0, i1, j0, j1, bias, relu);
         }
     }
 
@@ -211,6 +227,7 @@ final class GemmJob implements PoolTask {
             for (int pc = 0; pc < k; pc += kcBase) {
                 int kc = Math.min(kcBase, k - pc);
                 boolean accumulate = pc > 0;
+                boolean last = pc + kc >= k;
                 Packing.packB(b, transB, n, k, pc, kc, jc, nc, bp);
                 for (int ir = i0; ir < i1; ir += MR) {
                     int mr = Math.min(MR, i1 - ir);
@@ -223,6 +240,9 @@ final class GemmJob implements PoolTask {
                                 MicroKernel.denseRows(kc, a, ir * k + pc, k, bp, q * kc * NR, c, ir * n + jq, n, accumulate);
                             } else {
                                 rowsEdgeTile(kc, bp, q * kc * NR, tile, ir, pc, jq, nr, accumulate);
+                            }
+                            if (last && bias != null) {
+                                Epilogue.block(c, n, ir, ir + MR, jq, jq + nr, bias, relu);
                             }
                         }
                         continue;
@@ -253,6 +273,9 @@ final class GemmJob implements PoolTask {
                             }
                         } else {
                             edgeTile(kept, kc, steps, ap, bp, bOff, tile, ir, mr, jq, nr, accumulate);
+                        }
+                        if (last && bias != null) {
+                            Epilogue.block(c, n, ir, ir + mr, jq, jq + nr, bias, relu);
                         }
                     }
                 }

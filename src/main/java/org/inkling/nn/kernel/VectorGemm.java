@@ -100,6 +100,18 @@ public final class VectorGemm {
         run(false, false, m, n, k, a, b, c);
     }
 
+    /**
+     * c = a·b + bias (bias along the columns), then max(·, 0) when {@code relu}: applied to each
+     * part of c by the thread that computed it, tile by tile where the packed kernels run. The
+     * same bits as {@link #mult} followed by those two operations.
+     */
+    public static void multBiasActivate(int m, int n, int k, float[] a, float[] b, float[] c, float[] bias, boolean relu) {
+        if (bias.length < n) {
+            throw new IllegalArgumentException("bias too short: " + bias.length + " for n=" + n);
+        }
+        run(false, false, m, n, k, a, b, c, bias, relu);
+    }
+
     /** c = aᵀ·b with a stored k×m, b k×n, c m×n. */
     public static void multTransA(int m, int n, int k, float[] a, float[] b, float[] c) {
         run(true, false, m, n, k, a, b, c);
@@ -111,18 +123,27 @@ public final class VectorGemm {
     }
 
     private static void run(boolean transA, boolean transB, int m, int n, int k, float[] a, float[] b, float[] c) {
+        run(transA, transB, m, n, k, a, b, c, null, false);
+    }
+
+    private static void run(boolean transA, boolean transB, int m, int n, int k, float[] a, float[] b, float[] c,
+                            float[] bias, boolean relu) {
         check(m, n, k, a, b, c);
         if (m == 0 || n == 0) {
             return;
         }
         if (k == 0) {
             Arrays.fill(c, 0, m * n, 0f);
+            if (bias != null) {
+                Epilogue.block(c, n, 0, m, 0, n, bias, relu);
+            }
             return;
         }
         long macs = (long) m * n * k;
         boolean direct = isDirect(transB, m, n, k);
         GemmJob job = JOB.get();
         job.set(transA, transB, m, n, k, a, b, c, direct);
+        job.epilogue(bias, relu);
         try {
             int threads = maxThreads;
             if (threads > 1 && macs >= PARALLEL_MACS && (macs >= WAKE_MACS || GemmPool.get().workerAwake())

@@ -96,6 +96,34 @@ class VectorGemmTest {
     }
 
     @Test
+    void biasAndReluOnEachFinishedTileGiveTheBitsOfASeparatePass() {
+        SplittableRandom rng = new SplittableRandom(41);
+        // in place (n 32, 64), packed with blank steps (n 512), packed over two depth blocks (k 700),
+        // direct (one row, narrow n 10), edges (n 33, m 13)
+        int[][] shapes = {{3380, 32, 9}, {1936, 64, 288}, {128, 512, 784}, {40, 200, 700}, {1, 512, 784}, {128, 10, 512}, {13, 33, 50}};
+        for (int[] s : shapes) {
+            int m = s[0], n = s[1], k = s[2];
+            float[] a = sparse(rng, m * k, 0.3);
+            float[] b = random(rng, k * n);
+            float[] bias = random(rng, n);
+            for (boolean relu : new boolean[] {true, false}) {
+                float[] expected = fmaChain(Op.MULT, m, n, k, a, b);
+                for (int i = 0; i < m * n; i++) {
+                    float v = expected[i] + bias[i % n];
+                    expected[i] = relu ? Math.max(v, 0f) : v;
+                }
+                for (int threads : new int[] {1, 3, 16}) {
+                    VectorGemm.setMaxThreads(threads);
+                    float[] c = new float[m * n];
+                    Arrays.fill(c, Float.NaN);
+                    VectorGemm.multBiasActivate(m, n, k, a, b, c, bias, relu);
+                    assertThat(c).as("%dx%dx%d relu=%s on %d threads", m, n, k, relu, threads).isEqualTo(expected);
+                }
+            }
+        }
+    }
+
+    @Test
     void theThreadSettingIsCheckedAndNamesTheValue() {
         assertThatThrownBy(() -> VectorGemm.setMaxThreads(0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("got 0");
         assertThatThrownBy(() -> VectorGemm.setMaxThreads(VectorGemm.THREAD_LIMIT + 1)).isInstanceOf(IllegalArgumentException.class);
