@@ -16,7 +16,10 @@ import org.ejml.data.FMatrixRMaj;
  * Where a training step's time goes, layer by layer: each layer's forward and backward pass, the
  * loss and the optimiser, timed separately over real MNIST batches of 128 and scaled to an epoch
  * (469 steps). Each figure is the fastest of {@code rounds} rounds' medians, because on a shared
- * machine interference only ever adds time.
+ * machine interference only ever adds time. With the system property {@code profile.cpu=true} the
+ * figures are the calling thread's CPU time instead of wall time: with {@code -Dinkling.threads=1}
+ * that is the work a step costs, much less disturbed by other programs on the machine than the
+ * wall clock (they take the core away, which CPU time does not count).
  *
  * <pre>
  * java --add-modules jdk.incubator.vector -cp ... org.inkling.nn.LayerProfile [ARCH] [STEPS] [ROUNDS] [MNIST_DIR]
@@ -25,6 +28,13 @@ import org.ejml.data.FMatrixRMaj;
  */
 public final class LayerProfile {
     private LayerProfile() {}
+
+    private static final boolean CPU = Boolean.getBoolean("profile.cpu");
+    private static final java.lang.management.ThreadMXBean MX = java.lang.management.ManagementFactory.getThreadMXBean();
+
+    private static long now() {
+        return CPU ? MX.getCurrentThreadCpuTime() : System.nanoTime();
+    }
 
     public static void main(String[] args) throws IOException {
         String arch = args.length > 0 ? args[0] : "cnn";
@@ -54,22 +64,22 @@ public final class LayerProfile {
                 for (int i = 0; i < batch; i++) labels[i] = labelBytes[s * batch + i];
                 FMatrixRMaj a = x;
                 for (int l = 0; l < n; l++) {
-                    long t0 = System.nanoTime();
+                    long t0 = now();
                     a = layers.get(l).forward(a, true);
-                    t[l][s] = System.nanoTime() - t0;
+                    t[l][s] = now() - t0;
                 }
-                long t0 = System.nanoTime();
+                long t0 = now();
                 Losses.SPARSE_CATEGORICAL_CROSSENTROPY.lossAndGradient(a, labels, grad, true);
-                t[n][s] = System.nanoTime() - t0;
+                t[n][s] = now() - t0;
                 FMatrixRMaj g = grad;
                 for (int l = n - 1; l >= 0; l--) {
-                    t0 = System.nanoTime();
+                    t0 = now();
                     g = l == n - 1 ? ((Dense) layers.get(l)).backwardFromLogits(g, true) : layers.get(l).backward(g, l > 0);
-                    t[n + 1 + l][s] = System.nanoTime() - t0;
+                    t[n + 1 + l][s] = now() - t0;
                 }
-                t0 = System.nanoTime();
+                t0 = now();
                 opt.step();
-                t[cols - 1][s] = System.nanoTime() - t0;
+                t[cols - 1][s] = now() - t0;
             }
             if (round < 0) continue;
             double total = 0;
@@ -87,8 +97,8 @@ public final class LayerProfile {
         }
         double sum = 0;
         for (double[] b : best) sum += b[0];
-        System.out.printf(Locale.ROOT, "%s, batch %d, %d threads, skip zeros %s: per step (best of %d rounds' medians over %d steps), and per epoch of 469 steps%n",
-                arch, batch, Engine.threads(), Engine.skipsZeros(), rounds, steps);
+        System.out.printf(Locale.ROOT, "%s%s, batch %d, %d threads, skip zeros %s: per step (best of %d rounds' medians over %d steps), and per epoch of 469 steps%n",
+                CPU ? "CPU time of the calling thread, " : "", arch, batch, Engine.threads(), Engine.skipsZeros(), rounds, steps);
         List<String> names = new ArrayList<>();
         for (Layer l : layers) names.add(l.name() + " forward");
         names.add("loss");

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -44,10 +46,13 @@ class ParallelTest {
         for (int threads : new int[] {2, 3, 4, 8}) {
             VectorGemm.setMaxThreads(threads);
             Set<String> names = ConcurrentHashMap.newKeySet();
-            // Each range waits long enough that every worker claims one before the caller is free again.
+            // Each range waits until every thread has one: the caller cannot take a second range
+            // while holding its first, so however late a worker wakes, each range has its own thread.
+            CountDownLatch all = new CountDownLatch(threads);
             Parallel.forRange(1 << 16, 1 << 12, 16, (from, to) -> {
                 names.add(Thread.currentThread().getName());
-                sleep(50);
+                all.countDown();
+                await(all);
             });
             assertThat(names).as("%d threads", threads).hasSize(threads).contains(Thread.currentThread().getName());
             assertThat(names).filteredOn(n -> n.startsWith("inkling-gemm-worker")).hasSize(threads - 1);
@@ -85,13 +90,24 @@ class ParallelTest {
                 throw new IllegalStateException("a later range failed");
             }
         })).isInstanceOf(IllegalStateException.class).hasMessage("a later range failed");
-        // and the pool still works afterwards
+        // and the pool still works afterwards, on all four threads
         Set<String> names = ConcurrentHashMap.newKeySet();
+        CountDownLatch all = new CountDownLatch(4);
         Parallel.forRange(1 << 16, 1, 16, (from, to) -> {
             names.add(Thread.currentThread().getName());
-            sleep(20);
+            all.countDown();
+            await(all);
         });
         assertThat(names).hasSize(4);
+    }
+
+    /** Waits for the others; a worker that never came would fail the test by its thread count, not hang it. */
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void sleep(long millis) {
