@@ -4,9 +4,12 @@
 # the other on this machine, and prints a table with the ratios
 # Inkling / fastest peer. Optionally (--kernels) also the JMH kernel benchmarks beside numpy's sgemm.
 #
-#   bench/compare.sh [--data DIR] [--arch 512|512,512] [--epochs 3] [--torch-threads 1,2]
+#   bench/compare.sh [--data DIR] [--arch 512|512,512|cnn] [--epochs 3] [--torch-threads 1,2]
 #                    [--rounds 1] [--skip-build] [--kernels] [--out DIR]
 #
+# --arch cnn is the convolutional network (conv32, pool, conv64, pool, 128), against PyTorch only;
+# numpy then measures only its sgemm and the processor's peak (2048x2048), which every GFLOP/s
+# figure is also given as a share of.
 # --rounds N runs everything N times, interleaved, and keeps each program's best of the N (this
 # machine's speed drifts by a third from one minute to the next; interference only slows a run).
 #
@@ -34,7 +37,7 @@ while [ $# -gt 0 ]; do
     --skip-build) build=0; shift ;;
     --kernels) kernels=1; shift ;;
     --out) out="$2"; shift 2 ;;
-    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
     *) echo "compare.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done

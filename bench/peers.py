@@ -8,8 +8,12 @@ data and settings, and measures their matrix products.
 
 Network: 784-<arch>-10, relu hidden layers, softmax + sparse categorical cross-entropy, Glorot-uniform
 weights and zero biases (Keras defaults), RMSprop(lr=0.001, rho=0.9, eps=1e-7) as Keras defines it,
-batch 128, reshuffled every epoch. Reports the median epoch time after the first epoch, test
-accuracy, and the sgemm GFLOP/s numpy reaches on the hot shapes of training and prediction.
+batch 128, reshuffled every epoch. `--arch cnn` is Inkling's convolutional network
+(conv32, pool, conv64, pool, 128: 3x3 kernels, relu, 2x2 max pooling), in PyTorch only (in its own
+NCHW layout and default initialisation; numpy has no convolution a user would pick). Reports the
+median epoch time after the first epoch, test accuracy, the sgemm GFLOP/s numpy reaches on the hot
+shapes of training and prediction, and the processor's measured float32 peak: numpy's sgemm on
+2048x2048 matrices (its best call), which the GFLOP/s figures are compared against.
 
 Run with Debian's python3 (/usr/bin/python3): `bench/peers.py --epochs 3 --json`.
 """
@@ -137,21 +141,33 @@ def train_numpy(data, sizes, epochs, seed):
 
 # ---------------------------------------------------------------- PyTorch
 
+def torch_cnn(torch):
+    """Inkling's `cnn`: conv32, pool, conv64, pool, 128, softmax (3x3 valid convolutions, relu)."""
+    nn = torch.nn
+    return nn.Sequential(nn.Unflatten(1, (1, 28, 28)),
+                         nn.Conv2d(1, 32, 3), nn.ReLU(), nn.MaxPool2d(2),
+                         nn.Conv2d(32, 64, 3), nn.ReLU(), nn.MaxPool2d(2),
+                         nn.Flatten(), nn.Linear(64 * 5 * 5, 128), nn.ReLU(), nn.Linear(128, 10))
+
+
 def train_torch(data, sizes, epochs, seed, threads):
     import torch
     torch.set_num_threads(threads)
     torch.manual_seed(seed)
     xtr, ytr, xte, yte = (torch.from_numpy(a) for a in data)
-    layers = []
-    for li, (w, b) in enumerate(init_params(sizes, seed)):
-        lin = torch.nn.Linear(w.shape[0], w.shape[1])
-        with torch.no_grad():
-            lin.weight.copy_(torch.from_numpy(w.T.copy()))
-            lin.bias.copy_(torch.from_numpy(b))
-        layers.append(lin)
-        if li < len(sizes) - 2:
-            layers.append(torch.nn.ReLU())
-    model = torch.nn.Sequential(*layers)
+    if sizes == "cnn":
+        model = torch_cnn(torch)
+    else:
+        layers = []
+        for li, (w, b) in enumerate(init_params(sizes, seed)):
+            lin = torch.nn.Linear(w.shape[0], w.shape[1])
+            with torch.no_grad():
+                lin.weight.copy_(torch.from_numpy(w.T.copy()))
+                lin.bias.copy_(torch.from_numpy(b))
+            layers.append(lin)
+            if li < len(sizes) - 2:
+                layers.append(torch.nn.ReLU())
+        model = torch.nn.Sequential(*layers)
     opt = torch.optim.RMSprop(model.parameters(), lr=LR, alpha=RHO, eps=EPS)
     loss_fn = torch.nn.CrossEntropyLoss()
     g = torch.Generator().manual_seed(seed + 1)
@@ -252,7 +268,7 @@ def median_after_first(times):
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", default=DEFAULT_DATA, help="directory with the gzipped MNIST IDX files")
-    ap.add_argument("--arch", default="512", help="hidden layer sizes, e.g. 512 or 512,512")
+    ap.add_argument("--arch", default="512", help="hidden layer sizes, e.g. 512 or 512,512, or cnn")
     ap.add_argument("--epochs", type=int, default=3)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--peers", default="torch,numpy", help="which peers to train (torch, numpy, none)")
@@ -261,11 +277,12 @@ def main():
     ap.add_argument("--json", action="store_true", help="print one JSON object instead of text")
     args = ap.parse_args()
 
-    hidden = [int(h) for h in args.arch.split(",") if h]
-    sizes = [784] + hidden + [10]
+    cnn = args.arch.strip().lower() == "cnn"
+    sizes = "cnn" if cnn else [784] + [int(h) for h in args.arch.split(",") if h] + [10]
     peers = [p for p in args.peers.split(",") if p and p != "none"]
     result = {
-        "arch": "-".join(map(str, sizes)), "epochs": args.epochs, "batch": BATCH,
+        "arch": "784-26x26x32-13x13x32-11x11x64-5x5x64-1600-128-10" if cnn else "-".join(map(str, sizes)),
+        "epochs": args.epochs, "batch": BATCH,
         "machine": {"cpu": platform.processor() or platform.machine(), "cores": os.cpu_count(),
                     "OPENBLAS_CORETYPE": os.environ.get("OPENBLAS_CORETYPE"),
                     "OPENBLAS_L2_SIZE": os.environ.get("OPENBLAS_L2_SIZE")},
@@ -274,7 +291,9 @@ def main():
     log = (lambda *a: print(*a, file=sys.stderr)) if args.json else print
     if peers:
         data = load_mnist(args.data)
-        if "numpy" in peers:
+        if "numpy" in peers and cnn:
+            log("numpy: no convolutional network by hand; only the sgemm figures and the peak")
+        elif "numpy" in peers:
             times, acc, lat = train_numpy(data, sizes, args.epochs, args.seed)
             e = median_after_first(times)
             result["peers"]["numpy"] = {"epoch_seconds": e, "epochs_seconds": times, "test_accuracy": acc,
@@ -297,6 +316,9 @@ def main():
                     best = run
             result["peers"]["torch"] = best
     if not args.no_gemm:
+        peak = gemm_gflops("mult_2048x2048x2048", 2048, 2048, 2048, "mult", min_seconds=2.0)
+        result["peak_gflops"] = peak["gflops"]
+        log(f"numpy sgemm 2048x2048x2048 (the processor's float32 peak here): {peak['gflops']:.1f} GFLOP/s best")
         for name, m, n, k, op in GEMM_SHAPES:
             row = gemm_gflops(name, m, n, k, op)
             with_one = limit_blas(1)

@@ -90,6 +90,9 @@ def best_peer(runs, name):
     best = best_of(entries)
     merged["peers"] = dict(merged["peers"], **{name: best})
     merged["peak_memory_mb"] = best.get("peak_memory_mb")
+    peaks = [r["peak_gflops"] for r in runs if isinstance(r.get("peak_gflops"), (int, float))]
+    if peaks:
+        merged["peak_gflops"] = max(peaks)
     return merged
 
 
@@ -138,6 +141,11 @@ def main():
                     ratios[n] = f"{v / best:.2f}"
         print(f"{label:28s} {fmt(iv, key):>10s} {fmt(dv, key):>10s} {fmt(pv.get('torch'), key):>10s} {fmt(pv.get('numpy'), key):>10s}"
               f" {ratios[0]:>16s} {ratios[1]:>14s}")
+    peak = nump.get("peak_gflops") or torch.get("peak_gflops")
+    if peak:
+        shares = [f"{v / peak:.2f}" if isinstance(v, (int, float)) else "-" for v in (ink.get("gflops"), dense.get("gflops"))]
+        print(f"{'GFLOP/s as share of peak':28s} {shares[0]:>10s} {shares[1]:>10s}"
+              f"   (peak: numpy sgemm 2048x2048, {peak:.0f} GFLOP/s on this machine)")
     print("(inkling skips the steps where a product's left operand is zero, such as blank pixels; 'dense' is the same"
           " engine with that off, -Dinkling.gemm.skipZeros=false. Ratios: lower is better for times and memory,"
           " higher for throughput; GFLOP/s count the dense arithmetic.)")
@@ -162,7 +170,7 @@ def main():
             if pm.get("scoreUnit", "us/op") == "ms/op":
                 us *= 1000
             inkl.setdefault(p["shape"], {})[p["threads"]] = 2.0 * mm * nn * kk / (us * 1e-6) / 1e9
-        print(f"\n{'product (C m x n, inner k)':28s} {'inkling 1t':>10s} {'inkling 2t':>10s} {'numpy 1t':>10s} {'numpy':>10s} {'inkling/numpy':>14s}")
+        print(f"\n{'product (C m x n, inner k)':28s} {'inkling 1t':>10s} {'inkling 2t':>10s} {'numpy 1t':>10s} {'numpy':>10s} {'inkling/numpy':>14s} {'best/peak':>10s}")
         for shape in sorted(set(inkl) | set(gemm)):
             i1 = inkl.get(shape, {}).get("1")
             i2 = inkl.get(shape, {}).get("2")
@@ -171,8 +179,9 @@ def main():
             best_i = max([v for v in (i1, i2) if v] or [0])
             best_n = max([v for v in (n1, n2) if v] or [0])
             ratio = f"{best_i / best_n:.2f}" if best_i and best_n else "-"
-            print(f"{shape:28s} {fmt(i1):>10s} {fmt(i2):>10s} {fmt(n1):>10s} {fmt(n2):>10s} {ratio:>14s}")
-        print("(GFLOP/s of the best call; ratio = best Inkling setting / best numpy setting)")
+            share = f"{best_i / peak:.2f}" if best_i and peak else "-"
+            print(f"{shape:28s} {fmt(i1):>10s} {fmt(i2):>10s} {fmt(n1):>10s} {fmt(n2):>10s} {ratio:>14s} {share:>10s}")
+        print("(GFLOP/s of the best call; ratio = best Inkling setting / best numpy setting; best/peak = Inkling's best / the measured peak)")
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import org.ejml.data.FMatrixRMaj;
+import org.inkling.nn.kernel.Parallel;
 
 /**
  * The fused element-wise passes of a layer: bias + activation on the way forward, the activation's
@@ -15,11 +16,37 @@ final class ActivationOps {
 
     private ActivationOps() {}
 
+    /** Below this many elements a pass stays on the calling thread. */
+    private static final int PARALLEL_ELEMENTS = 1 << 15;
+    private static final ThreadLocal<Passes> PASSES = ThreadLocal.withInitial(Passes::new);
+
     /** z[r][c] = act(z[r][c] + bias[c]) in one pass over the first {@code z.numRows} rows. */
     static void biasActivate(FMatrixRMaj z, float[] bias, Activation act) {
-        final int rows = z.numRows, cols = z.numCols;
-        final float[] d = z.data;
-        for (int r = 0; r < rows; r++) {
+        biasActivateRows(z.data, z.numCols, bias, act, 0, z.numRows);
+    }
+
+    /**
+     * As {@link #biasActivate(FMatrixRMaj, float[], Activation)}; when {@code parallel}, big passes
+     * (a convolution's every pixel) run over ranges of rows on the engine's threads, each element
+     * written by one thread: the same bits.
+     */
+    static void biasActivate(FMatrixRMaj z, float[] bias, Activation act, boolean parallel) {
+        int rows = z.numRows, cols = z.numCols;
+        if (!parallel || (long) rows * cols < PARALLEL_ELEMENTS) {
+            biasActivateRows(z.data, cols, bias, act, 0, rows);
+            return;
+        }
+        Passes p = PASSES.get();
+        p.set(z.data, null, null, cols, bias, act);
+        try {
+            Parallel.forRange(rows, Math.max(2, 2 * PARALLEL_ELEMENTS / cols), 1, p.activateRows);
+        } finally {
+            p.clear();
+        }
+    }
+
+    private static void biasActivateRows(float[] d, int cols, float[] bias, Activation act, int from, int to) {
+        for (int r = from; r < to; r++) {
             int o = r * cols;
             switch (act) {
                 case RELU -> reluRow(d, o, bias, cols);
@@ -102,6 +129,85 @@ final class ActivationOps {
                     for (int c = 0; c < cols; c++) out[o + c] = ad[o + c] * (g[o + c] - s);
                 }
             }
+        }
+    }
+
+    /**
+     * {@link #backward} and then {@link #columnSums} of its result, in one pass over the rows (a
+     * convolution's every pixel, read once instead of twice), for the activations a hidden layer
+     * takes (not softmax). The same bits as the two calls: each column's sum still runs over the
+     * rows in order. Big passes are split by ranges of columns (whole vectors) over the engine's
+     * threads, so each column's sum stays on one thread.
+     */
+    static void backwardAndColumnSums(FMatrixRMaj a, FMatrixRMaj da, FMatrixRMaj dz, Activation act, float[] bias) {
+        if (act == Activation.SOFTMAX) {
+            throw new IllegalArgumentException("softmax has no element-wise derivative");
+        }
+        int rows = a.numRows, cols = a.numCols, units = Math.max(1, cols / S.length());
+        Passes p = PASSES.get();
+        p.set(a.data, da.data, dz.data, cols, bias, act);
+        p.rows = rows;
+        p.units = units;
+        try {
+            if ((long) rows * cols < PARALLEL_ELEMENTS) {
+                p.backColumns.run(0, units);
+            } else {
+                Parallel.forRange(units, 2, 1, p.backColumns);
+            }
+        } finally {
+            p.clear();
+        }
+    }
+
+    /** Columns [c0, c1) of {@link #backwardAndColumnSums}. */
+    private static void backwardColumns(float[] ad, float[] g, float[] out, int rows, int cols, int c0, int c1, Activation act, float[] bias) {
+        java.util.Arrays.fill(bias, c0, c1, 0f);
+        int upper = c0 + (c1 - c0) / S.length() * S.length();
+        for (int r = 0; r < rows; r++) {
+            int o = r * cols, c = c0;
+            if (act == Activation.RELU) {
+                for (; c < upper; c += S.length()) {
+                    FloatVector av = FloatVector.fromArray(S, ad, o + c);
+                    FloatVector dv = FloatVector.fromArray(S, g, o + c).blend(0f, av.compare(VectorOperators.LE, 0f));
+                    dv.intoArray(out, o + c);
+                    FloatVector.fromArray(S, bias, c).add(dv).intoArray(bias, c);
+                }
+            }
+            for (; c < c1; c++) {
+                int i = o + c;
+                float v = switch (act) {
+                    case RELU -> ad[i] > 0f ? g[i] : 0f;
+                    case LINEAR -> g[i];
+                    case SIGMOID -> g[i] * ad[i] * (1f - ad[i]);
+                    case TANH -> g[i] * (1f - ad[i] * ad[i]);
+                    case SOFTMAX -> throw new IllegalStateException();
+                };
+                out[i] = v;
+                bias[c] += v;
+            }
+        }
+    }
+
+    /** The operands of one parallel pass, and its kept range bodies (so that a pass allocates nothing). */
+    private static final class Passes {
+        float[] a, g, out, bias;
+        int cols, rows, units;
+        Activation act;
+        final Parallel.Range activateRows = (from, to) -> biasActivateRows(a, cols, bias, act, from, to);
+        final Parallel.Range backColumns = (from, to) -> backwardColumns(a, g, out, rows, cols,
+                from * S.length(), to == units ? cols : to * S.length(), act, bias);
+
+        void set(float[] a, float[] g, float[] out, int cols, float[] bias, Activation act) {
+            this.a = a;
+            this.g = g;
+            this.out = out;
+            this.cols = cols;
+            this.bias = bias;
+            this.act = act;
+        }
+
+        void clear() {
+            set(null, null, null, 0, null, null);
         }
     }
 

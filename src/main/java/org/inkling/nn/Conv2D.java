@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
 import org.ejml.data.FMatrixRMaj;
+import org.inkling.nn.kernel.Parallel;
 
 /**
  * A 2-D convolution with stride 1 on channels-last images, as Keras'
@@ -21,6 +24,8 @@ import org.ejml.data.FMatrixRMaj;
  * one pass. Backward is two more products ({@code colsᵀ·dZ}, {@code dZ·Wᵀ}) and a fold (col2im).
  */
 public final class Conv2D extends AbstractLayer {
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+
     /** Keras' {@code padding} argument. */
     public enum Padding {
         VALID, SAME;
@@ -151,10 +156,27 @@ public final class Conv2D extends AbstractLayer {
         // the output rows, read as one row per output pixel: same memory, different shape
         result.numRows = batch * oh * ow;
         result.numCols = filters;
-        Gemm.mult(scratch, weights.value(), result);
-        ActivationOps.biasActivate(result, bias.value().data, activation);
+        if (activation == Activation.RELU || activation == Activation.LINEAR) {
+            // bias and relu on each tile as the kernel finishes it: no second pass over the output
+            Gemm.multBiasActivate(scratch, weights.value(), bias.value().data, activation == Activation.RELU, result);
+        } else {
+            Gemm.mult(scratch, weights.value(), result);
+            ActivationOps.biasActivate(result, bias.value().data, activation, true);
+        }
         result.numRows = batch;
         result.numCols = oh * ow * filters;
+    }
+
+    // im2col and col2im run over ranges of images on the engine's threads (each image's rows, or
+    // its input gradient, written by one thread: the same bits for any split). Operands sit in
+    // fields for the kept range bodies, so a pass allocates nothing.
+    private float[] passSrc, passDst;
+    private final Parallel.Range im2colRange = this::im2colImages;
+    private final Parallel.Range col2imRange = this::col2imImages;
+
+    /** Images per part of a parallel pass: a part should move at least a few hundred kilobytes. */
+    private int imagesPerPart() {
+        return Math.max(1, (1 << 16) / (oh * ow * taps));
     }
 
     /**
@@ -162,11 +184,22 @@ public final class Conv2D extends AbstractLayer {
      * the image: per kernel row one run of up to k·C values (the whole run with valid padding).
      */
     private void im2col(FMatrixRMaj x, FMatrixRMaj dst) {
-        int batch = x.numRows, in = h * w * c, run = kernel * c;
-        dst.reshape(batch * oh * ow, taps);
-        float[] src = x.data, d = dst.data;
-        int row = 0;
-        for (int b = 0; b < batch; b++) {
+        dst.reshape(x.numRows * oh * ow, taps);
+        passSrc = x.data;
+        passDst = dst.data;
+        try {
+            Parallel.forRange(x.numRows, 2 * imagesPerPart(), 1, im2colRange);
+        } finally {
+            passSrc = null;
+            passDst = null;
+        }
+    }
+
+    private void im2colImages(int from, int to) {
+        int in = h * w * c, run = kernel * c;
+        float[] src = passSrc, d = passDst;
+        int row = from * oh * ow;
+        for (int b = from; b < to; b++) {
             int base = b * in;
             for (int y = 0; y < oh; y++) {
                 for (int xx = 0; xx < ow; xx++, row++) {
@@ -179,7 +212,13 @@ public final class Conv2D extends AbstractLayer {
                             continue;
                         }
                         if (kw0 > 0) java.util.Arrays.fill(d, dst0, dst0 + kw0 * c, 0f);
-                        System.arraycopy(src, base + (iy * w + xx + kw0 - padLeft) * c, d, dst0 + kw0 * c, (kw1 - kw0) * c);
+                        int s0 = base + (iy * w + xx + kw0 - padLeft) * c, d0 = dst0 + kw0 * c, len = (kw1 - kw0) * c;
+                        if (len < 16) {
+                            // a call of System.arraycopy costs more than moving a few values (the first layer's runs are 3)
+                            for (int i = 0; i < len; i++) d[d0 + i] = src[s0 + i];
+                        } else {
+                            System.arraycopy(src, s0, d, d0, len);
+                        }
                         if (kw1 < kernel) java.util.Arrays.fill(d, dst0 + kw1 * c, dst0 + run, 0f);
                     }
                 }
@@ -197,14 +236,13 @@ public final class Conv2D extends AbstractLayer {
         int dRows = dOut.numRows, dCols0 = dOut.numCols;
         dOut.numRows = pixels;
         dOut.numCols = filters;
-        ActivationOps.backward(out, dOut, dz, activation);
+        ActivationOps.backwardAndColumnSums(out, dOut, dz, activation, bias.grad().data);
         out.numRows = batch;
         out.numCols = oh * ow * filters;
         dOut.numRows = dRows;
         dOut.numCols = dCols0;
 
         Gemm.multTransA(cols, dz, weights.grad());
-        ActivationOps.columnSums(dz, bias.grad().data);
         if (!needInputGradient) return null;
         dCols.reshape(pixels, taps);
         Gemm.multTransB(dz, weights.value(), dCols);
@@ -217,12 +255,23 @@ public final class Conv2D extends AbstractLayer {
      * image: the adjoint of im2col (taps on the zero padding have no input to go to).
      */
     private void col2im(int batch) {
+        dIn.reshape(batch, h * w * c);
+        passSrc = dCols.data;
+        passDst = dIn.data;
+        try {
+            Parallel.forRange(batch, 2 * imagesPerPart(), 1, col2imRange);
+        } finally {
+            passSrc = null;
+            passDst = null;
+        }
+    }
+
+    private void col2imImages(int from, int to) {
         int in = h * w * c, run = kernel * c;
-        dIn.reshape(batch, in);
-        float[] d = dIn.data, s = dCols.data;
-        java.util.Arrays.fill(d, 0, batch * in, 0f);
-        int row = 0;
-        for (int b = 0; b < batch; b++) {
+        float[] d = passDst, s = passSrc;
+        java.util.Arrays.fill(d, from * in, to * in, 0f);
+        int row = from * oh * ow;
+        for (int b = from; b < to; b++) {
             int base = b * in;
             for (int y = 0; y < oh; y++) {
                 for (int xx = 0; xx < ow; xx++, row++) {
@@ -232,7 +281,11 @@ public final class Conv2D extends AbstractLayer {
                         int iy = y + kh - padTop;
                         if (iy < 0 || iy >= h || kw0 >= kw1) continue;
                         int dst = base + (iy * w + xx + kw0 - padLeft) * c, src = o + kh * run + kw0 * c, n = (kw1 - kw0) * c;
-                        for (int i = 0; i < n; i++) d[dst + i] += s[src + i];
+                        int i = 0;
+                        for (int upper = S.loopBound(n); i < upper; i += S.length()) {
+                            FloatVector.fromArray(S, d, dst + i).add(FloatVector.fromArray(S, s, src + i)).intoArray(d, dst + i);
+                        }
+                        for (; i < n; i++) d[dst + i] += s[src + i];
                     }
                 }
             }

@@ -82,8 +82,12 @@ public final class Dense extends AbstractLayer {
 
     @Override
     public void infer(FMatrixRMaj x, FMatrixRMaj result, FMatrixRMaj scratch) {
-        Gemm.mult(x, kernel.value(), result);
-        ActivationOps.biasActivate(result, bias.value().data, activation);
+        if (activation == Activation.RELU || activation == Activation.LINEAR) {
+            Gemm.multBiasActivate(x, kernel.value(), bias.value().data, activation == Activation.RELU, result);
+        } else {
+            Gemm.mult(x, kernel.value(), result);
+            ActivationOps.biasActivate(result, bias.value().data, activation);
+        }
     }
 
     @Override

@@ -181,7 +181,7 @@ final class DirectKernels {
         c3.intoArray(c, o + 3 * L);
     }
 
-    private static void row1x1(int[] steps, int kept, float[] a, int a0, int acs, float[] b, float[] c, int o, int j, int n) {
+    static void row1x1(int[] steps, int kept, float[] a, int a0, int acs, float[] b, float[] c, int o, int j, int n) {
         FloatVector c0 = FloatVector.zero(S);
         for (int s = 0; s < kept; s++) {
             int p = steps[s];

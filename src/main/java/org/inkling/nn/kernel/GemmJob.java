@@ -4,9 +4,9 @@ import static org.inkling.nn.kernel.MicroKernel.MR;
 import static org.inkling.nn.kernel.MicroKernel.NR;
 
 /**
- * One product, described once and run either whole or as two halves of the output on two
- * threads. Each thread's half is a disjoint block of C, and every element is computed by the
- * same FMA chain whoever computes it, so the split never changes the bits.
+ * One product, described once and run either whole or as parts of the output on several
+ * threads. Each part is a disjoint block of C (a range of rows, or of columns), and every element
+ * is computed by the same FMA chain whoever computes it, so the split never changes the bits.
  *
  * <p>Instances are per calling thread and reused, which keeps a call free of allocation.
  */
@@ -21,6 +21,14 @@ final class GemmJob implements PoolTask {
     static final int MIN_SKIP_DEPTH = 2 * MicroKernel.L;
     /** A thread stops looking after this many A panels in a product if none was blank at a quarter of its steps. */
     static final int GIVE_UP_AFTER = 8;
+    /**
+     * An A panel that is not transposed is read in place (not packed) when it meets at most this
+     * many B panels: packing A, a scattered copy, costs about as much as the arithmetic of
+     * two panels, so for the convolutions' narrow outputs (n = 32, 64) it doubled the time.
+     */
+    static final int IN_PLACE_PANELS = 4;
+    /** A part gets at least this many multiply-adds (about 2.5 µs on one core): less does not pay for the hand-off. */
+    static final long MIN_PART_MACS = 1L << 17;
 
     float[] a;
     float[] b;
@@ -31,21 +39,20 @@ final class GemmJob implements PoolTask {
     int n;
     int k;
     boolean direct;
-    /** Split point: rows [0, splitRow) vs [splitRow, m) when splitting rows, else columns at splitCol. */
+    /** Few rows from a deep transposed A: read in place, see {@link #deep}. */
+    boolean deep;
+    /** Added along the columns of each finished tile of C when not null, then max with 0 when {@code relu}. */
+    float[] bias;
+    boolean relu;
+    /** The plan: {@code parts} ranges of rows (when splitRows) or columns, the axis cut in units of {@code unit}. */
     boolean splitRows;
-    int split;
-    volatile Throwable workerError;
+    int parts;
+    int units;
+    int unit;
 
     @Override
-    public Throwable workerError() {
-        Throwable t = workerError;
-        workerError = null;
-        return t;
-    }
-
-    @Override
-    public void setWorkerError(Throwable t) {
-        workerError = t;
+    public int parts() {
+        return parts;
     }
 
     void set(boolean transA, boolean transB, int m, int n, int k, float[] a, float[] b, float[] c, boolean direct) {
@@ -58,8 +65,16 @@ final class GemmJob implements PoolTask {
         this.b = b;
         this.c = c;
         this.direct = direct;
-        this.split = -1;
-        this.workerError = null;
+        this.deep = isDeep(transA, transB, m, n, k, direct);
+        this.parts = 1;
+        this.bias = null;
+        this.relu = false;
+    }
+
+    /** Sets the bias and activation applied to each finished tile (none when {@code bias} is null). */
+    void epilogue(float[] bias, boolean relu) {
+        this.bias = bias;
+        this.relu = relu;
     }
 
     /** Drops the references to the caller's arrays so that a parked job keeps nothing alive. */
@@ -67,61 +82,73 @@ final class GemmJob implements PoolTask {
         a = null;
         b = null;
         c = null;
+        bias = null;
     }
 
-    /** Chooses a split of the output into two halves of similar work; false if it is too small to split. */
-    boolean planSplit() {
+    /**
+     * Cuts the output into at most {@code threads} parts of similar work, each of at least
+     * {@link #MIN_PART_MACS}; returns how many (1: too small to split).
+     */
+    int planSplit(int threads) {
+        parts = 1;
+        long macs = (long) m * n * k;
+        int most = (int) Math.max(1, Math.min(Math.min(threads, GemmPool.MAX_PARTS), macs / MIN_PART_MACS));
+        if (most < 2) {
+            return 1;
+        }
         if (direct) {
             int quads = (m + 3) / 4;
             if (quads >= 2) {
-                splitRows = true;
-                split = (quads / 2) * 4;
-                return true;
+                return plan(true, quads, 4, most);
             }
-            // One image: each thread streams half of the weight matrix, at a whole 16-vector
-            // block when there are two (the single-row kernel's widest step), else a vector.
+            // One image: each thread streams its share of the weight matrix, in whole 16-vector
+            // blocks when there are two (the single-row kernel's widest step), else in vectors.
+            // The last part also takes the columns after the last whole unit.
             int vectors = n / MicroKernel.L;
-            if (vectors < 2) {
-                return false;
-            }
-            int unit = vectors >= 32 ? 16 : 1;
-            splitRows = false;
-            split = Math.max(1, vectors / unit / 2) * unit * MicroKernel.L;
-            return true;
+            int u = vectors >= 32 ? 16 : 1;
+            return plan(false, vectors / u, u * MicroKernel.L, most);
         }
         int rowTiles = (m + MR - 1) / MR;
         int colPanels = (n + NR - 1) / NR;
-        boolean rowsFirst = m >= n;
-        if ((rowsFirst || colPanels < 2) && rowTiles >= 2) {
-            splitRows = true;
-            split = ((rowTiles + 1) / 2) * MR;
-            return true;
+        if (deep) {
+            // every part reads all of B: split only the columns
+            return plan(false, colPanels, NR, most);
         }
-        if (colPanels >= 2) {
-            splitRows = false;
-            split = (colPanels / 2) * NR;
-            return true;
+        if ((m >= n || colPanels < 2) && rowTiles >= 2) {
+            return plan(true, rowTiles, MR, most);
         }
-        return false;
+        return plan(false, colPanels, NR, most);
+    }
+
+    private int plan(boolean rows, int units, int unit, int most) {
+        this.splitRows = rows;
+        this.units = units;
+        this.unit = unit;
+        this.parts = Math.max(1, Math.min(units, most));
+        return parts;
+    }
+
+    /** Where part {@code part} of the plan starts along the split axis; part {@code parts} ends at the axis' end. */
+    int partStart(int part) {
+        int extent = splitRows ? m : n;
+        if (part >= parts) {
+            return extent;
+        }
+        return (int) Math.min(extent, (long) units * part / parts * unit);
     }
 
     void runAll(Workspace ws) {
         run(0, m, 0, n, ws);
     }
 
-    /** Runs half {@code part} (0 or 1) of a job whose split was planned. */
+    /** Runs part {@code part} (0 .. parts − 1) of a job whose split was planned. */
     @Override
     public void runPart(int part, Workspace ws) {
+        int from = partStart(part), to = partStart(part + 1);
         if (splitRows) {
-            if (part == 0) {
-                run(0, split, 0, n, ws);
-            } else {
-                run(split, m, 0, n, ws);
-            }
-        } else if (part == 0) {
-            run(0, m, 0, split, ws);
+            run(from, to, 0, n, ws);
         } else {
-            run(0, m, split, n, ws);
+            run(0, m, from, to, ws);
         }
     }
 
@@ -129,10 +156,52 @@ final class GemmJob implements PoolTask {
         if (i0 >= i1 || j0 >= j1) {
             return;
         }
-        if (direct) {
+        if (deep) {
+            deep(i0, i1, j0, j1, ws);
+        } else if (direct) {
             DirectKernels.rows(a, transA ? 1 : k, transA ? m : 1, b, c, i0, i1, j0, j1, n, k, ws);
         } else {
             packed(i0, i1, j0, j1, ws);
+            return; // the packed path applies the epilogue tile by tile
+        }
+        if (bias != null) {
+            Epilogue.block(c, n, i0, i1, j0, j1, bias, relu);
+        }
+    }
+
+    /** Depth of a block of the deep path: its kept steps' indices stay in L1. */
+    static final int DEEP_BLOCK = 1024;
+
+    /**
+     * Whether a product is few rows of Aᵀ·B over a deep k (a convolution's weight gradient over
+     * every pixel of the batch when its kernel has few taps: 9×32 over 86,528 pixels for the
+     * first layer): packing would copy all of B for one or two tiles of rows.
+     */
+    static boolean isDeep(boolean transA, boolean transB, int m, int n, int k, boolean direct) {
+        return !direct && transA && !transB && m < 2 * MR && n % NR == 0 && k >= DEEP_BLOCK;
+    }
+
+    /**
+     * The deep path: A and B read where they lie, k in blocks whose all-zero steps of A (blank
+     * pixels) are skipped; the rows after the last whole tile one at a time.
+     */
+    private void deep(int i0, int i1, int j0, int j1, Workspace ws) {
+        int[] steps = ws.steps(Math.max(DEEP_BLOCK, k));
+        int ir = i0;
+        for (; ir + MR <= i1; ir += MR) {
+            for (int pc = 0; pc < k; pc += DEEP_BLOCK) {
+                int kc = Math.min(DEEP_BLOCK, k - pc);
+                int kept = ZeroSteps.ofRows(a, pc * m + ir, m, kc, steps);
+                for (int j = j0; j < j1; j += NR) {
+                    MicroKernel.deep(kept, steps, pc, a, ir, m, b, j, n, c, ir * n + j, n, pc > 0);
+                }
+            }
+        }
+        for (; ir < i1; ir++) {
+            int kept = DirectKernels.nonZeroSteps(a, ir, m, k, steps);
+            for (int j = j0; j < j1; j += MicroKernel.L) {
+                DirectKernels.row1x1(steps, kept, a, ir, m, b, c, ir * n + j, j, n);
+            }
         }
     }
 
@@ -158,9 +227,26 @@ final class GemmJob implements PoolTask {
             for (int pc = 0; pc < k; pc += kcBase) {
                 int kc = Math.min(kcBase, k - pc);
                 boolean accumulate = pc > 0;
+                boolean last = pc + kc >= k;
                 Packing.packB(b, transB, n, k, pc, kc, jc, nc, bp);
                 for (int ir = i0; ir < i1; ir += MR) {
                     int mr = Math.min(MR, i1 - ir);
+                    if (!transA && !look && mr == MR && panels <= IN_PLACE_PANELS) {
+                        // A is read in place: packing it would cost as much as a narrow product's arithmetic
+                        for (int q = 0; q < panels; q++) {
+                            int jq = jc + q * NR;
+                            int nr = Math.min(NR, jc + nc - jq);
+                            if (nr == NR) {
+                                MicroKernel.denseRows(kc, a, ir * k + pc, k, bp, q * kc * NR, c, ir * n + jq, n, accumulate);
+                            } else {
+                                rowsEdgeTile(kc, bp, q * kc * NR, tile, ir, pc, jq, nr, accumulate);
+                            }
+                            if (last && bias != null) {
+                                Epilogue.block(c, n, ir, ir + MR, jq, jq + nr, bias, relu);
+                            }
+                        }
+                        continue;
+                    }
                     Packing.packA(a, transA, m, k, ir, mr, pc, kc, ap);
                     int kept = kc;
                     if (look) {
@@ -188,9 +274,25 @@ final class GemmJob implements PoolTask {
                         } else {
                             edgeTile(kept, kc, steps, ap, bp, bOff, tile, ir, mr, jq, nr, accumulate);
                         }
+                        if (last && bias != null) {
+                            Epilogue.block(c, n, ir, ir + mr, jq, jq + nr, bias, relu);
+                        }
                     }
                 }
             }
+        }
+    }
+
+    /** As {@link #edgeTile} for a tile whose A is read in place. */
+    private void rowsEdgeTile(int kc, float[] bp, int bOff, float[] tile, int ir, int pc, int jq, int nr, boolean accumulate) {
+        if (accumulate) {
+            for (int r = 0; r < MR; r++) {
+                System.arraycopy(c, (ir + r) * n + jq, tile, r * NR, nr);
+            }
+        }
+        MicroKernel.denseRows(kc, a, ir * k + pc, k, bp, bOff, tile, 0, NR, accumulate);
+        for (int r = 0; r < MR; r++) {
+            System.arraycopy(tile, r * NR, c, (ir + r) * n + jq, nr);
         }
     }
 

@@ -1,11 +1,12 @@
 package org.inkling.nn.kernel;
 
-/** Work split in two halves: half 0 on the calling thread, half 1 on the pool's worker. */
+/**
+ * Work cut into {@link #parts()} independent parts, numbered 0 to parts − 1. Any thread may run any
+ * part, in any order; every part is run exactly once. Each part writes its own elements only.
+ */
 interface PoolTask {
+    /** How many parts the work was cut into (at least 1). */
+    int parts();
+
     void runPart(int part, Workspace ws);
-
-    /** What half 1 threw, or null; cleared when read. */
-    Throwable workerError();
-
-    void setWorkerError(Throwable t);
 }

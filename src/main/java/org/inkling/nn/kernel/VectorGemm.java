@@ -3,11 +3,12 @@ package org.inkling.nn.kernel;
 import java.util.Arrays;
 
 /**
- * Single-precision matrix products on row-major arrays with the Vector API, on up to two threads.
+ * Single-precision matrix products on row-major arrays with the Vector API, on as many threads as
+ * {@link #setMaxThreads} allows (default: every processor).
  *
  * <p>Every element of C is computed as one fused-multiply-add chain over p = 0, 1, …, k−1 in
  * that order, starting from zero, whichever path or thread computes it. So the result is the
- * same, bit for bit, from run to run, with one thread or two, and for a row whether it is
+ * same, bit for bit, from run to run, with one thread or sixteen, and for a row whether it is
  * multiplied alone or inside a batch. (It can differ from EJML, which sums in another order
  * without FMA, by ordinary float rounding.)
  *
@@ -21,7 +22,8 @@ import java.util.Arrays;
  * <p>Paths: products of few rows, narrow outputs (up to one vector, like the 10 classes) and
  * small products read the operands where they lie ({@link DirectKernels}); the rest pack panels
  * of A and B and run the register-blocked {@link MicroKernel}. Products of at least
- * {@link #PARALLEL_MACS} multiply-adds split C into two halves for two threads.
+ * {@link #PARALLEL_MACS} multiply-adds split C into ranges of rows or columns, one per thread
+ * ({@link GemmJob#planSplit}), each at least {@link GemmJob#MIN_PART_MACS}.
  */
 public final class VectorGemm {
     /** Below this many multiply-adds, packing B costs more than it saves. */
@@ -41,26 +43,38 @@ public final class VectorGemm {
     /** Whether steps at which A is zero are skipped (default true; see the class comment). */
     static final boolean SKIP_ZEROS = !"false".equalsIgnoreCase(System.getProperty("inkling.gemm.skipZeros", "true").trim());
 
+    /** Most threads a product may be given; far more than any product here can use. */
+    public static final int THREAD_LIMIT = GemmPool.MAX_WORKERS + 1;
+
     private static final ThreadLocal<GemmJob> JOB = ThreadLocal.withInitial(GemmJob::new);
     private static volatile int maxThreads = defaultThreads();
 
     private VectorGemm() {}
 
+    /** The processor count, or the system property {@code inkling.threads} (older name: {@code inkling.gemm.threads}). */
     private static int defaultThreads() {
-        String p = System.getProperty("inkling.gemm.threads");
-        int cpus = Runtime.getRuntime().availableProcessors();
-        int t = cpus;
-        if (p != null) {
-            try {
-                t = Integer.parseInt(p.trim());
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("system property inkling.gemm.threads must be 1 or 2, got '" + p + "'", e);
-            }
+        String name = "inkling.threads";
+        String p = System.getProperty(name);
+        if (p == null) {
+            name = "inkling.gemm.threads";
+            p = System.getProperty(name);
         }
-        return Math.max(1, Math.min(2, t));
+        if (p == null) {
+            return Math.min(THREAD_LIMIT, Runtime.getRuntime().availableProcessors());
+        }
+        try {
+            int t = Integer.parseInt(p.trim());
+            if (t >= 1 && t <= THREAD_LIMIT) {
+                return t;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("system property " + name + " must be a number of threads from 1 to "
+                + THREAD_LIMIT + ", got '" + p + "'");
     }
 
-    /** Threads a product may use: 1 or 2 (default: 2 when the machine has two cores or more; system property {@code inkling.gemm.threads}). */
+    /** Threads a product may use (default: the processors the JVM sees; system property {@code inkling.threads}). */
     public static int maxThreads() {
         return maxThreads;
     }
@@ -70,14 +84,32 @@ public final class VectorGemm {
         return SKIP_ZEROS;
     }
 
-    /** Sets the threads a product may use (clamped to 1..2). Results do not depend on it. */
+    /**
+     * Sets the threads a product may use, from 1 to {@link #THREAD_LIMIT}; more than the machine's
+     * cores is allowed (and slower). Results do not depend on it.
+     */
     public static void setMaxThreads(int threads) {
-        maxThreads = Math.max(1, Math.min(2, threads));
+        if (threads < 1 || threads > THREAD_LIMIT) {
+            throw new IllegalArgumentException("threads must be from 1 to " + THREAD_LIMIT + ", got " + threads);
+        }
+        maxThreads = threads;
     }
 
     /** c = a·b with a m×k, b k×n, c m×n, all row-major. */
     public static void mult(int m, int n, int k, float[] a, float[] b, float[] c) {
         run(false, false, m, n, k, a, b, c);
+    }
+
+    /**
+     * c = a·b + bias (bias along the columns), then max(·, 0) when {@code relu}: applied to each
+     * part of c by the thread that computed it, tile by tile where the packed kernels run. The
+     * same bits as {@link #mult} followed by those two operations.
+     */
+    public static void multBiasActivate(int m, int n, int k, float[] a, float[] b, float[] c, float[] bias, boolean relu) {
+        if (bias.length < n) {
+            throw new IllegalArgumentException("bias too short: " + bias.length + " for n=" + n);
+        }
+        run(false, false, m, n, k, a, b, c, bias, relu);
     }
 
     /** c = aᵀ·b with a stored k×m, b k×n, c m×n. */
@@ -91,21 +123,31 @@ public final class VectorGemm {
     }
 
     private static void run(boolean transA, boolean transB, int m, int n, int k, float[] a, float[] b, float[] c) {
+        run(transA, transB, m, n, k, a, b, c, null, false);
+    }
+
+    private static void run(boolean transA, boolean transB, int m, int n, int k, float[] a, float[] b, float[] c,
+                            float[] bias, boolean relu) {
         check(m, n, k, a, b, c);
         if (m == 0 || n == 0) {
             return;
         }
         if (k == 0) {
             Arrays.fill(c, 0, m * n, 0f);
+            if (bias != null) {
+                Epilogue.block(c, n, 0, m, 0, n, bias, relu);
+            }
             return;
         }
         long macs = (long) m * n * k;
         boolean direct = isDirect(transB, m, n, k);
         GemmJob job = JOB.get();
         job.set(transA, transB, m, n, k, a, b, c, direct);
+        job.epilogue(bias, relu);
         try {
-            if (maxThreads > 1 && macs >= PARALLEL_MACS && (macs >= WAKE_MACS || GemmPool.get().workerAwake())
-                    && job.planSplit() && GemmPool.get().tryRun(job)) {
+            int threads = maxThreads;
+            if (threads > 1 && macs >= PARALLEL_MACS && (macs >= WAKE_MACS || GemmPool.get().workerAwake())
+                    && job.planSplit(threads) > 1 && GemmPool.get().tryRun(job, threads)) {
                 return;
             }
             job.runAll(Workspace.get());

@@ -32,4 +32,20 @@ final class ZeroSteps {
         }
         return kept;
     }
+
+    /**
+     * As {@link #ofPanel} for MR values lying side by side in a row-major array: step p's values
+     * are a[off + p*stride ...] (a transposed A read in place).
+     */
+    static int ofRows(float[] a, int off, int stride, int kc, int[] steps) {
+        int kept = 0;
+        for (int p = 0; p < kc; p++) {
+            int o = off + p * stride;
+            float s = Math.abs(a[o]) + Math.abs(a[o + 1]) + Math.abs(a[o + 2]) + Math.abs(a[o + 3])
+                    + Math.abs(a[o + 4]) + Math.abs(a[o + 5]) + Math.abs(a[o + 6]) + Math.abs(a[o + 7]);
+            steps[kept] = p;
+            kept += !VectorGemm.SKIP_ZEROS || s != 0f ? 1 : 0;
+        }
+        return kept;
+    }
 }

@@ -7,18 +7,18 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * The two halves of a split product, run one after the other on one thread, give exactly the
- * product computed whole. Whether a product is split at run time depends on its size and on
- * whether the worker thread is awake, so this checks every split plan directly instead.
+ * The parts of a split product, run one after the other on one thread in any order, give exactly
+ * the product computed whole, for every thread count. Whether a product is split at run time
+ * depends on its size and on whether the workers are awake, so this checks every plan directly.
  */
 class GemmJobSplitTest {
     @Test
-    void bothHalvesOfEverySplitGiveTheBitsOfTheWholeProduct() {
+    void thePartsOfEverySplitGiveTheBitsOfTheWholeProduct() {
         SplittableRandom rng = new SplittableRandom(31);
         int[][] shapes = {
             {1, 512, 784}, {1, 16, 40}, {1, 17, 40}, {1, 40, 33}, {1, 513, 300}, {1, 1000, 20},
             {2, 784, 512}, {3, 90, 64}, {5, 10, 512}, {8, 10, 512}, {128, 10, 512}, {512, 10, 128},
-            {128, 512, 784}, {784, 512, 128}, {129, 513, 31}, {17, 1000, 300}, {600, 40, 64}};
+            {128, 512, 784}, {784, 512, 128}, {129, 513, 31}, {17, 1000, 300}, {600, 40, 64}, {3380, 32, 9}, {288, 64, 1936}, {9, 64, 3000}, {15, 96, 2100}};
         int splitPlans = 0;
         for (int[] s : shapes) {
             int m = s[0], n = s[1], k = s[2];
@@ -32,22 +32,31 @@ class GemmJobSplitTest {
                         GemmJob job = new GemmJob();
                         job.set(transA, transB, m, n, k, a, b, whole, direct);
                         job.runAll(Workspace.get());
-                        if (!job.planSplit()) {
-                            continue;
+                        for (int threads : VectorGemmTest.THREAD_COUNTS) {
+                            int parts = job.planSplit(threads);
+                            if (parts < 2) {
+                                continue;
+                            }
+                            splitPlans++;
+                            assertThat(parts).isLessThanOrEqualTo(threads);
+                            float[] split = new float[m * n];
+                            Arrays.fill(split, Float.NaN);
+                            job.set(transA, transB, m, n, k, a, b, split, direct);
+                            assertThat(job.planSplit(threads)).isEqualTo(parts);
+                            int extent = job.splitRows ? m : n;
+                            assertThat(job.partStart(0)).isZero();
+                            assertThat(job.partStart(parts)).isEqualTo(extent);
+                            for (int part = parts - 1; part >= 0; part--) { // any order: last part first
+                                assertThat(job.partStart(part)).as("part %d of %d is not empty", part, parts).isLessThan(job.partStart(part + 1));
+                                job.runPart(part, Workspace.get());
+                            }
+                            assertThat(split).as("%dx%dx%d transA=%s transB=%s density %s, %d parts", m, n, k, transA, transB,
+                                    density, parts).isEqualTo(whole);
                         }
-                        splitPlans++;
-                        float[] halves = new float[m * n];
-                        Arrays.fill(halves, Float.NaN);
-                        job.set(transA, transB, m, n, k, a, b, halves, direct);
-                        assertThat(job.planSplit()).isTrue();
-                        job.runPart(0, Workspace.get());
-                        job.runPart(1, Workspace.get());
-                        assertThat(halves).as("%dx%dx%d transA=%s transB=%s density %s", m, n, k, transA, transB, density)
-                                .isEqualTo(whole);
                     }
                 }
             }
         }
-        assertThat(splitPlans).isGreaterThan(100);
+        assertThat(splitPlans).isGreaterThan(400);
     }
 }

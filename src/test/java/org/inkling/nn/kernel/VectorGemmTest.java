@@ -21,9 +21,13 @@ class VectorGemmTest {
 
     enum Op { MULT, TRANS_A, TRANS_B }
 
+    /** Thread counts the split is tested with: fewer, as many as and more than this machine's cores. */
+    static final int[] THREAD_COUNTS = {1, 2, 3, 4, 8, 16};
+    private final int threadsBefore = VectorGemm.maxThreads();
+
     @AfterEach
     void restoreThreads() {
-        VectorGemm.setMaxThreads(2);
+        VectorGemm.setMaxThreads(threadsBefore);
     }
 
     @Test
@@ -59,29 +63,72 @@ class VectorGemmTest {
         checkShape(Op.MULT, 1, 512, 784, rng);        // one image
         checkShape(Op.MULT, 1, 10, 512, rng);
         checkShape(Op.MULT, 600, 512, 40, rng);       // more rows than columns: split by rows
+        checkShape(Op.MULT, 3380, 32, 9, rng);        // the first convolution of 5 images, A read in place
+        checkShape(Op.TRANS_A, 9, 32, 3380, rng);     // its weight gradient: the deep path
+        checkShape(Op.TRANS_A, 15, 64, 2100, rng);    // the deep path with a partial tile of rows
     }
 
     @Test
     void resultDoesNotDependOnThreadCountAndRepeatsBitForBit() {
         SplittableRandom rng = new SplittableRandom(3);
-        int[][] shapes = {{128, 512, 784}, {784, 512, 128}, {128, 784, 512}, {129, 513, 31}, {600, 10, 512}, {17, 1000, 300}};
+        // the MLP's products, the CNN's (conv1, conv2 forward, weight and input gradients), odd edges
+        int[][] shapes = {{128, 512, 784}, {784, 512, 128}, {128, 784, 512}, {129, 513, 31}, {600, 10, 512}, {17, 1000, 300},
+            {1, 512, 784}, {2, 700, 300}, {3380, 32, 9}, {1936, 64, 288}, {288, 64, 1936}, {1936, 288, 64}, {9, 32, 3380}, {15, 64, 2100}};
         for (int[] s : shapes) {
             for (Op op : Op.values()) {
                 int m = s[0], n = s[1], k = s[2];
-                float[] a = random(rng, m * k);
-                float[] b = random(rng, k * n);
-                VectorGemm.setMaxThreads(1);
-                float[] one = new float[m * n];
-                apply(op, m, n, k, a, b, one);
-                VectorGemm.setMaxThreads(2);
-                float[] two = new float[m * n];
-                apply(op, m, n, k, a, b, two);
-                float[] again = new float[m * n];
-                apply(op, m, n, k, a, b, again);
-                assertThat(two).as("%s %dx%dx%d: 1 vs 2 threads", op, m, n, k).isEqualTo(one);
-                assertThat(again).as("%s %dx%dx%d: repeated", op, m, n, k).isEqualTo(two);
+                for (double density : new double[] {1.0, 0.2}) {
+                    float[] a = density < 1 ? sparse(rng, m * k, density) : random(rng, m * k);
+                    float[] b = random(rng, k * n);
+                    VectorGemm.setMaxThreads(1);
+                    float[] one = new float[m * n];
+                    apply(op, m, n, k, a, b, one);
+                    for (int threads : THREAD_COUNTS) {
+                        VectorGemm.setMaxThreads(threads);
+                        float[] c = new float[m * n];
+                        Arrays.fill(c, Float.NaN);
+                        apply(op, m, n, k, a, b, c);
+                        assertThat(c).as("%s %dx%dx%d density %s: 1 vs %d threads", op, m, n, k, density, threads).isEqualTo(one);
+                    }
+                }
             }
         }
+    }
+
+    @Test
+    void biasAndReluOnEachFinishedTileGiveTheBitsOfASeparatePass() {
+        SplittableRandom rng = new SplittableRandom(41);
+        // in place (n 32, 64), packed with blank steps (n 512), packed over two depth blocks (k 700),
+        // direct (one row, narrow n 10), edges (n 33, m 13)
+        int[][] shapes = {{3380, 32, 9}, {1936, 64, 288}, {128, 512, 784}, {40, 200, 700}, {1, 512, 784}, {128, 10, 512}, {13, 33, 50}};
+        for (int[] s : shapes) {
+            int m = s[0], n = s[1], k = s[2];
+            float[] a = sparse(rng, m * k, 0.3);
+            float[] b = random(rng, k * n);
+            float[] bias = random(rng, n);
+            for (boolean relu : new boolean[] {true, false}) {
+                float[] expected = fmaChain(Op.MULT, m, n, k, a, b);
+                for (int i = 0; i < m * n; i++) {
+                    float v = expected[i] + bias[i % n];
+                    expected[i] = relu ? Math.max(v, 0f) : v;
+                }
+                for (int threads : new int[] {1, 3, 16}) {
+                    VectorGemm.setMaxThreads(threads);
+                    float[] c = new float[m * n];
+                    Arrays.fill(c, Float.NaN);
+                    VectorGemm.multBiasActivate(m, n, k, a, b, c, bias, relu);
+                    assertThat(c).as("%dx%dx%d relu=%s on %d threads", m, n, k, relu, threads).isEqualTo(expected);
+                }
+            }
+        }
+    }
+
+    @Test
+    void theThreadSettingIsCheckedAndNamesTheValue() {
+        assertThatThrownBy(() -> VectorGemm.setMaxThreads(0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("got 0");
+        assertThatThrownBy(() -> VectorGemm.setMaxThreads(VectorGemm.THREAD_LIMIT + 1)).isInstanceOf(IllegalArgumentException.class);
+        VectorGemm.setMaxThreads(16);
+        assertThat(VectorGemm.maxThreads()).isEqualTo(16);
     }
 
     @Test
@@ -138,7 +185,7 @@ class VectorGemmTest {
     void zerosInAAreSkippedWithoutChangingABit() {
         SplittableRandom rng = new SplittableRandom(19);
         int[][] shapes = {{128, 512, 784}, {784, 512, 128}, {128, 784, 512}, {128, 10, 512}, {512, 10, 128},
-            {1, 512, 784}, {1, 10, 512}, {3, 40, 17}, {129, 513, 31}, {17, 1000, 300}, {9, 33, 700}};
+            {1, 512, 784}, {1, 10, 512}, {3, 40, 17}, {129, 513, 31}, {17, 1000, 300}, {9, 33, 700}, {9, 32, 3000}, {12, 64, 2048}};
         for (double density : new double[] {0.0, 0.02, 0.2, 0.5, 0.97}) {
             for (int[] s : shapes) {
                 for (Op op : Op.values()) {
