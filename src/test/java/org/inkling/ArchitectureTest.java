@@ -40,7 +40,7 @@ class ArchitectureTest {
     void engineDependsOnNothingAboveIt() {
         noClasses().that().resideInAPackage("org.inkling.nn..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.inkling.data..", "org.inkling.ink..",
-                        "org.inkling.models..", "org.inkling.training..", "org.inkling.cli..", "org.inkling.app..")
+                        "org.inkling.models..", "org.inkling.training..", "org.inkling.inspect..", "org.inkling.cli..", "org.inkling.app..")
                 .check(classes);
     }
 
@@ -54,8 +54,8 @@ class ArchitectureTest {
     @Test
     void dataAndInkStayBelowTheTrainingJobAndTheFrontEnds() {
         noClasses().that().resideInAnyPackage("org.inkling.data..", "org.inkling.ink..", "org.inkling.models..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.inkling.training..", "org.inkling.cli..",
-                        "org.inkling.app..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.inkling.training..", "org.inkling.inspect..",
+                        "org.inkling.cli..", "org.inkling.app..")
                 .check(classes);
         noClasses().that().resideInAPackage("org.inkling.ink..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.inkling.data..", "org.inkling.nn..")
@@ -78,6 +78,14 @@ class ArchitectureTest {
     void theTrainingJobKnowsNoFrontEnd() {
         noClasses().that().resideInAPackage("org.inkling.training..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.inkling.cli..", "org.inkling.app..")
+                .check(classes);
+    }
+
+    @Test
+    void inspectionLooksAtModelsFromBelowTheFrontEnds() {
+        noClasses().that().resideInAPackage("org.inkling.inspect..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.inkling.cli..", "org.inkling.app..",
+                        "org.inkling.training..", "org.inkling.models..")
                 .check(classes);
     }
 
