@@ -67,7 +67,8 @@ public final class InklingWindow {
         TrainingViewModel training = new TrainingViewModel(services.trainer(), services.mnist(), dialogService,
                 tasks, Platform::runLater, System::nanoTime);
         this.main = new MainViewModel(services.models(), dialogService, tasks, drawing, training);
-        this.evaluation = new EvaluationViewModel(tasks, org.inkling.base.UserFolders.standard().data().resolve("digits.jsonl"));
+        this.evaluation = new EvaluationViewModel(tasks, org.inkling.base.UserFolders.standard().data().resolve("digits.jsonl"),
+                services.mnist()::locate);
         this.inside = new InsideViewModel(drawing, tasks);
         connectInspection(training, new WhyOverlay(drawing));
     }

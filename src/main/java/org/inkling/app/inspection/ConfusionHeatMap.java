@@ -27,6 +27,7 @@ public final class ConfusionHeatMap extends GridPane {
         setVgap(1);
         Label corner = new Label("true↓ read→");
         corner.getStyleClass().add("confusion-axis");
+        corner.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         add(corner, 0, 0);
         for (int d = 0; d < 10; d++) {
             Label col = new Label(Integer.toString(d));

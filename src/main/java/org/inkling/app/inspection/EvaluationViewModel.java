@@ -41,6 +41,7 @@ public final class EvaluationViewModel {
     private final TaskExecutor tasks;
     private final EvaluationSets sets = new EvaluationSets();
     private final Path myDigits;
+    private final java.util.function.Supplier<java.util.Optional<Path>> locateMnist;
 
     private final ObjectProperty<EvaluationSet> set = new SimpleObjectProperty<>(this, "set", EvaluationSet.MNIST_TEST);
     private final ObjectProperty<Path> mnistFolder = new SimpleObjectProperty<>(this, "mnistFolder");
@@ -63,8 +64,12 @@ public final class EvaluationViewModel {
     private Examples scored;
     private long lastMillis = -1;
 
-    public EvaluationViewModel(TaskExecutor tasks, Path myDigits) {
+    /**
+     * @param locateMnist where MNIST is when no folder was chosen yet (the usual places; called on the worker)
+     */
+    public EvaluationViewModel(TaskExecutor tasks, Path myDigits, java.util.function.Supplier<java.util.Optional<Path>> locateMnist) {
         this.tasks = Objects.requireNonNull(tasks);
+        this.locateMnist = Objects.requireNonNull(locateMnist);
         this.myDigits = myDigits;
         selectedActual.addListener((obs, old, now) -> fillGallery());
         selectedPredicted.addListener((obs, old, now) -> fillGallery());
@@ -116,7 +121,7 @@ public final class EvaluationViewModel {
         summary.set("Evaluating " + name + "…");
         BackgroundTask.wrap(progress -> {
                     long start = System.nanoTime();
-                    Examples data = sets.load(which, mnist, strokes);
+                    Examples data = sets.load(which, mnist != null ? mnist : locateMnist.get().orElse(null), strokes);
                     Predictions p = Predictions.of(net, data, () -> generation.get() != run);
                     return new Scored(data, p, (System.nanoTime() - start) / 1_000_000);
                 })
