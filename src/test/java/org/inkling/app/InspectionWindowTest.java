@@ -195,7 +195,8 @@ class InspectionWindowTest {
             robot.clickOn("#trainButton");
             // watch the evaluation follow the epochs (the Train tab's charts have their own test)
             selectTab(robot, "Evaluate");
-            waitFor(() -> training.stateProperty().get() == TrainingState.IDLE && window.viewModel().unsavedProperty().get(), 120_000);
+            // the run's model waits as the candidate beside the active one (issue 12's keep/discard)
+            waitFor(() -> training.stateProperty().get() == TrainingState.IDLE && training.candidateProperty().get() != null, 120_000);
             waitFor(() -> !window.evaluation().busyProperty().get(), 60_000);
             System.out.printf("Inspection UI test: %d probes; FX thread busy at most %.1f ms at a stretch; longest delay %.1f ms;"
                     + " last evaluation %d ms on a worker%n", probe.samples(), probe.maxBusyMillis(), probe.maxDelayMillis(),
