@@ -26,7 +26,6 @@ public final class DrawingController {
     @FXML private ProbabilityBars bars;
     @FXML private InputPreview preview;
     @FXML private javafx.scene.control.ToggleButton whyToggle;
-    @FXML private Label whyLabel;
 
     /** Rasterising and predicting happen at most once per frame, however fast the mouse moves. */
     private final AnimationTimer frame = new AnimationTimer() {
@@ -102,8 +101,6 @@ public final class DrawingController {
     private void showOverlay() {
         boolean shown = vm.overlayShownProperty().get();
         preview.showOverlay(shown ? vm.overlayProperty().get() : null);
-        whyLabel.setText(shown ? "Orange pushed toward the reading, blue toward the runner-up" : "");
-        whyLabel.setManaged(shown);
     }
 
     private void repaintPad() {
