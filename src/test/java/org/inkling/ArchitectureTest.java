@@ -40,7 +40,7 @@ class ArchitectureTest {
     void engineDependsOnNothingAboveIt() {
         noClasses().that().resideInAPackage("org.inkling.nn..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.inkling.data..", "org.inkling.ink..",
-                        "org.inkling.models..", "org.inkling.training..", "org.inkling.cli..", "org.inkling.app..")
+                        "org.inkling.models..", "org.inkling.training..", "org.inkling.inspect..", "org.inkling.cli..", "org.inkling.app..")
                 .check(classes);
     }
 
@@ -54,8 +54,8 @@ class ArchitectureTest {
     @Test
     void dataAndInkStayBelowTheTrainingJobAndTheFrontEnds() {
         noClasses().that().resideInAnyPackage("org.inkling.data..", "org.inkling.ink..", "org.inkling.models..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.inkling.training..", "org.inkling.cli..",
-                        "org.inkling.app..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.inkling.training..", "org.inkling.inspect..",
+                        "org.inkling.cli..", "org.inkling.app..")
                 .check(classes);
         noClasses().that().resideInAPackage("org.inkling.ink..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.inkling.data..", "org.inkling.nn..")
@@ -82,6 +82,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void inspectionLooksAtModelsFromBelowTheFrontEnds() {
+        noClasses().that().resideInAPackage("org.inkling.inspect..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.inkling.cli..", "org.inkling.app..",
+                        "org.inkling.training..", "org.inkling.models..")
+                .check(classes);
+    }
+
+    @Test
     void theTwoFrontEndsDoNotUseEachOther() {
         noClasses().that().resideInAPackage("org.inkling.cli..")
                 .should().dependOnClassesThat().resideInAPackage("org.inkling.app..")
@@ -103,7 +111,8 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage("org.inkling.app")
                 .check(classes);
         noClasses().that().resideInAnyPackage("org.inkling.app.shared..", "org.inkling.app.model..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.inkling.app.drawing..", "org.inkling.app.training..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.inkling.app.drawing..", "org.inkling.app.training..",
+                        "org.inkling.app.inspection..")
                 .check(classes);
     }
 

@@ -7,6 +7,11 @@ import org.inkling.app.drawing.DrawingViewModel;
 import org.inkling.app.shared.DialogService;
 import org.inkling.app.shared.FxDialogService;
 import org.inkling.app.shared.TaskExecutor;
+import org.inkling.app.inspection.EvaluationController;
+import org.inkling.app.inspection.EvaluationViewModel;
+import org.inkling.app.inspection.InsideController;
+import org.inkling.app.inspection.InsideViewModel;
+import org.inkling.app.inspection.WhyOverlay;
 import org.inkling.app.training.TrainingController;
 import org.inkling.app.training.TrainingState;
 import org.inkling.app.training.TrainingViewModel;
@@ -48,6 +53,10 @@ public final class InklingWindow {
     private final AppPreferences preferences;
     private DrawingController drawingController;
     private TrainingController trainingController;
+    private final EvaluationViewModel evaluation;
+    private final InsideViewModel inside;
+    private InsideController insideController;
+    private EvaluationController evaluationController;
 
     private InklingWindow(Stage stage, AppServices services, DialogService dialogs, AppPreferences preferences) {
         this.stage = stage;
@@ -58,6 +67,27 @@ public final class InklingWindow {
         TrainingViewModel training = new TrainingViewModel(services.trainer(), services.mnist(), dialogService,
                 tasks, Platform::runLater, System::nanoTime);
         this.main = new MainViewModel(services.models(), dialogService, tasks, drawing, training);
+        this.evaluation = new EvaluationViewModel(tasks, org.inkling.base.UserFolders.standard().data().resolve("digits.jsonl"),
+                services.mnist()::locate);
+        this.inside = new InsideViewModel(drawing, tasks);
+        connectInspection(training, new WhyOverlay(drawing));
+    }
+
+    /** The views that look inside follow the loaded model, and training's copy at each epoch's end. */
+    private void connectInspection(TrainingViewModel training, WhyOverlay why) {
+        evaluation.mnistFolderProperty().bind(training.mnistFolderProperty());
+        main.modelProperty().addListener((obs, old, model) -> {
+            org.inkling.nn.Sequential net = model == null ? null : model.network().orElse(null);
+            String name = model == null ? "" : model.name();
+            evaluation.setNetwork(net, name);
+            inside.setNetwork(net, name);
+            why.setNetwork(net);
+        });
+        training.setEpochListener((net, epoch) -> {
+            evaluation.epochEnded(net, epoch);
+            inside.setNetwork(net, "After epoch " + epoch);
+            why.setNetwork(net);
+        });
     }
 
     /** Opens the window on {@code stage}; {@code dialogs} may be null for real dialogs. */
@@ -83,6 +113,12 @@ public final class InklingWindow {
             }
             if (type == DrawingController.class) {
                 return drawingController = new DrawingController(main.drawing(), theme);
+            }
+            if (type == EvaluationController.class) {
+                return evaluationController = new EvaluationController(evaluation);
+            }
+            if (type == InsideController.class) {
+                return insideController = new InsideController(inside);
             }
             if (type == TrainingController.class) {
                 return trainingController = new TrainingController(main.training(), theme);
@@ -186,6 +222,9 @@ public final class InklingWindow {
         if (drawingController != null) {
             drawingController.dispose();
         }
+        if (insideController != null) {
+            insideController.dispose();
+        }
     }
 
     private void requestClose() {
@@ -228,6 +267,9 @@ public final class InklingWindow {
         if (drawingController != null) {
             drawingController.dispose();
         }
+        if (insideController != null) {
+            insideController.dispose();
+        }
         try {
             tasks.shutdown(SHUTDOWN_WAIT_MILLIS);
         } catch (InterruptedException e) {
@@ -239,4 +281,8 @@ public final class InklingWindow {
     public Stage stage() { return stage; }
     public MainViewModel viewModel() { return main; }
     TrainingController trainingController() { return trainingController; }
+    public EvaluationViewModel evaluation() { return evaluation; }
+    public InsideViewModel inside() { return inside; }
+    EvaluationController evaluationController() { return evaluationController; }
+    InsideController insideController() { return insideController; }
 }

@@ -179,9 +179,17 @@ public final class Sequential {
      * output); leaves every parameter's gradient set. The first layer skips its input gradient.
      */
     void backward(FMatrixRMaj grad, boolean wrtLogits) {
+        backward(grad, wrtLogits, false);
+    }
+
+    /**
+     * As {@link #backward(FMatrixRMaj, boolean)}, and returns dLoss/dInput when
+     * {@code needInputGradient} (null otherwise): what {@link InputGradient} explains a reading with.
+     */
+    FMatrixRMaj backward(FMatrixRMaj grad, boolean wrtLogits, boolean needInputGradient) {
         int last = layers.size() - 1;
         for (int i = last; i >= 0; i--) {
-            boolean needIn = i > 0;
+            boolean needIn = i > 0 || needInputGradient;
             if (i == last && wrtLogits) {
                 if (!endsWithSoftmax()) throw new IllegalStateException("the logits gradient needs a softmax output layer");
                 grad = ((Dense) layers.get(i)).backwardFromLogits(grad, needIn);
@@ -189,6 +197,28 @@ public final class Sequential {
                 grad = layers.get(i).backward(grad, needIn);
             }
         }
+        return grad;
+    }
+
+    /**
+     * Every layer's output for one input, in layer order (the last is the prediction), through the
+     * stateless prediction path with buffers of its own: safe from any thread, allocates.
+     */
+    public List<float[]> activations(float[] x) {
+        if (x.length != inputSize()) {
+            throw new IllegalArgumentException("expected " + inputSize() + " input values, got " + x.length);
+        }
+        List<float[]> outs = new ArrayList<>(layers.size());
+        FMatrixRMaj in = new FMatrixRMaj(1, x.length);
+        System.arraycopy(x, 0, in.data, 0, x.length);
+        FMatrixRMaj scratch = new FMatrixRMaj(1, 1);
+        for (Layer l : layers) {
+            FMatrixRMaj out = new FMatrixRMaj(1, l.outputShape().size());
+            l.infer(in, out, scratch);
+            outs.add(java.util.Arrays.copyOf(out.data, out.numCols));
+            in = out;
+        }
+        return outs;
     }
 
     /** A new model with the same architecture and a copy of the current weights. */

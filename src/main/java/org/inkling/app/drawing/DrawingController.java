@@ -25,6 +25,7 @@ public final class DrawingController {
     @FXML private Label hintLabel;
     @FXML private ProbabilityBars bars;
     @FXML private InputPreview preview;
+    @FXML private javafx.scene.control.ToggleButton whyToggle;
 
     /** Rasterising and predicting happen at most once per frame, however fast the mouse moves. */
     private final AnimationTimer frame = new AnimationTimer() {
@@ -88,9 +89,18 @@ public final class DrawingController {
         pad.setDark(theme.darkProperty().get());
 
         vm.inputProperty().addListener((obs, old, input) -> preview.show(input));
+        whyToggle.selectedProperty().bindBidirectional(vm.overlayShownProperty());
+        vm.overlayProperty().addListener((obs, old, argb) -> showOverlay());
+        vm.overlayShownProperty().addListener((obs, old, shown) -> showOverlay());
+        showOverlay();
         vm.probabilitiesProperty().addListener((obs, old, p) -> showPrediction());
         showPrediction();
         frame.start();
+    }
+
+    private void showOverlay() {
+        boolean shown = vm.overlayShownProperty().get();
+        preview.showOverlay(shown ? vm.overlayProperty().get() : null);
     }
 
     private void repaintPad() {

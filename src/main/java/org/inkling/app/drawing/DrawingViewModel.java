@@ -53,6 +53,10 @@ public final class DrawingViewModel {
     private final ObjectProperty<Classifier> classifier = new SimpleObjectProperty<>(this, "classifier");
 
     private final ReadOnlyObjectWrapper<float[]> input = new ReadOnlyObjectWrapper<>(this, "input");
+    /** "Why this reading": a tint over the input (ARGB, 784) that a view looking inside sets, and its switch. */
+    private final ObjectProperty<int[]> overlay = new SimpleObjectProperty<>(this, "overlay");
+    private final javafx.beans.property.BooleanProperty overlayShown =
+            new javafx.beans.property.SimpleBooleanProperty(this, "overlayShown", false);
     private final ReadOnlyObjectWrapper<float[]> probabilities = new ReadOnlyObjectWrapper<>(this, "probabilities");
     private final ReadOnlyIntegerWrapper predictedDigit = new ReadOnlyIntegerWrapper(this, "predictedDigit", -1);
     private final ReadOnlyDoubleWrapper confidence = new ReadOnlyDoubleWrapper(this, "confidence");
@@ -254,6 +258,8 @@ public final class DrawingViewModel {
     }
 
     /** The 784 values the network sees, or null for an empty pad. */
+    public ObjectProperty<int[]> overlayProperty() { return overlay; }
+    public javafx.beans.property.BooleanProperty overlayShownProperty() { return overlayShown; }
     public ReadOnlyObjectProperty<float[]> inputProperty() {
         return input.getReadOnlyProperty();
     }

@@ -13,6 +13,7 @@ public final class InputPreview extends Region {
     private final Canvas canvas = new Canvas();
     private final WritableImage image = new WritableImage(SIDE, SIDE);
     private float[] pixels;
+    private int[] overlay;
 
     public InputPreview() {
         getStyleClass().add("input-preview");
@@ -25,6 +26,15 @@ public final class InputPreview extends Region {
     /** Shows {@code values} (784 in 0..1), or an empty grid for null. */
     public void show(float[] values) {
         this.pixels = values;
+        paint();
+    }
+
+    /**
+     * Paints {@code argb} (784 ARGB pixels: the input tinted by why the network read it so) instead
+     * of the grey input, or the input again for null.
+     */
+    public void showOverlay(int[] argb) {
+        this.overlay = argb;
         paint();
     }
 
@@ -42,8 +52,12 @@ public final class InputPreview extends Region {
     private void paint() {
         PixelWriter writer = image.getPixelWriter();
         for (int i = 0; i < SIDE * SIDE; i++) {
-            double v = pixels == null ? 0 : Math.clamp(pixels[i], 0f, 1f);
-            writer.setColor(i % SIDE, i / SIDE, Color.gray(v));
+            if (overlay != null && pixels != null) {
+                writer.setArgb(i % SIDE, i / SIDE, overlay[i]);
+            } else {
+                double v = pixels == null ? 0 : Math.clamp(pixels[i], 0f, 1f);
+                writer.setColor(i % SIDE, i / SIDE, Color.gray(v));
+            }
         }
         GraphicsContext g = canvas.getGraphicsContext2D();
         double s = canvas.getWidth();

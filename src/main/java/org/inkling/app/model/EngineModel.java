@@ -33,7 +33,12 @@ public final class EngineModel implements ModelHandle {
         return new EngineModel(network, name, recipe, metrics, true);
     }
 
-    Sequential network() {
+    @Override
+    public java.util.Optional<Sequential> network() {
+        return java.util.Optional.of(network);
+    }
+
+    Sequential engineNetwork() {
         return network;
     }
 

@@ -63,7 +63,7 @@ public final class EngineModelStore implements ModelStore {
         if (!(model instanceof EngineModel m)) {
             throw new IllegalArgumentException("not an engine model: " + model);
         }
-        ModelFile.save(file, new SavedModel(m.name(), m.network(), m.recipe(), m.metrics(), null));
+        ModelFile.save(file, new SavedModel(m.name(), m.engineNetwork(), m.recipe(), m.metrics(), null));
     }
 
     private static EngineModel fromSaved(SavedModel saved, String fallbackName) {

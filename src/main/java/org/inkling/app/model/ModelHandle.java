@@ -39,4 +39,12 @@ public interface ModelHandle {
 
     /** The same model under another name (after Save As). */
     ModelHandle withName(String name);
+
+    /**
+     * The engine network, for the views that look inside it (evaluation, "why", weights); empty for
+     * models that are not engine networks. Read only: predict, copy, never train it.
+     */
+    default java.util.Optional<org.inkling.nn.Sequential> network() {
+        return java.util.Optional.empty();
+    }
 }

@@ -30,6 +30,7 @@ public final class RateLimitedReporter implements TrainingListener {
     private final long intervalNanos;
 
     private NetworkSnapshots snapshots;
+    private org.inkling.nn.Sequential trained;
     private final List<ChartPoint> trainLoss = new ArrayList<>();
     private final List<ChartPoint> trainAccuracy = new ArrayList<>();
     private final List<ChartPoint> valLoss = new ArrayList<>();
@@ -57,7 +58,8 @@ public final class RateLimitedReporter implements TrainingListener {
         this.epochs = plan.epochs();
         this.batchesPerEpoch = plan.batchesPerEpoch();
         this.snapshots = plan.network() == null ? null : new NetworkSnapshots(plan.network());
-        flush(false);
+        this.trained = plan.network();
+        flush(false, null);
     }
 
     @Override
@@ -81,7 +83,7 @@ public final class RateLimitedReporter implements TrainingListener {
         }
         trainAccuracy.add(new ChartPoint(x, emaAccuracy / correction));
         if (clock.getAsLong() - lastFlush >= intervalNanos) {
-            flush(true);
+            flush(true, null);
         }
     }
 
@@ -94,7 +96,9 @@ public final class RateLimitedReporter implements TrainingListener {
         if (Double.isFinite(e.valAccuracy())) {
             this.valAccuracy.add(new ChartPoint(e.epoch(), e.valAccuracy()));
         }
-        flush(true);
+        // A fresh copy once per epoch (a few ms, 1.6 MB for 784-512-10): the views that evaluate it
+        // on their own threads then need no lock and no care about the copies reused above.
+        flush(true, trained == null ? null : trained.copy());
     }
 
     @Override
@@ -106,15 +110,15 @@ public final class RateLimitedReporter implements TrainingListener {
     public void end() {
         if (!ended) {
             ended = true;
-            flush(true);
+            flush(true, null);
         }
     }
 
-    private void flush(boolean withSnapshot) {
+    private void flush(boolean withSnapshot, org.inkling.nn.Sequential epochNetwork) {
         lastFlush = clock.getAsLong();
         Classifier snapshot = withSnapshot && snapshots != null ? snapshots.take() : null;
         TrainingUpdate update = new TrainingUpdate(trainLoss, trainAccuracy, valLoss, valAccuracy,
-                epoch, epochs, batch, batchesPerEpoch, elapsedNanos, snapshot);
+                epoch, epochs, batch, batchesPerEpoch, elapsedNanos, snapshot, epochNetwork);
         trainLoss.clear();
         trainAccuracy.clear();
         valLoss.clear();

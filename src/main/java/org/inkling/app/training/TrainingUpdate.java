@@ -9,6 +9,8 @@ import java.util.List;
  * thread in one piece.
  *
  * @param snapshot a copy of the network as it is now, or null if none was taken
+ * @param epochNetwork at an epoch's end, a copy of the network that nobody writes again (for views
+ *     that evaluate or look inside it on their own threads), else null
  */
 public record TrainingUpdate(
         List<ChartPoint> trainLoss,
@@ -20,7 +22,8 @@ public record TrainingUpdate(
         int batch,
         int batchesPerEpoch,
         long elapsedNanos,
-        Classifier snapshot) {
+        Classifier snapshot,
+        org.inkling.nn.Sequential epochNetwork) {
     public TrainingUpdate {
         trainLoss = List.copyOf(trainLoss);
         trainAccuracy = List.copyOf(trainAccuracy);

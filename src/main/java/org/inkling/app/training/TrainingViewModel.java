@@ -112,6 +112,7 @@ public final class TrainingViewModel {
     private Consumer<ModelHandle> onTrained = model -> {};
     private Predicate<ModelHandle> onKeep = model -> true;
     private Runnable onDiscard = () -> {};
+    private java.util.function.ObjIntConsumer<org.inkling.nn.Sequential> onEpochNetwork = (network, epoch) -> {};
     private TrainingSwitch control;
 
     /** The model the window reads with (the shell sets it); the candidate is compared with it. */
@@ -163,6 +164,11 @@ public final class TrainingViewModel {
     private static void check(StringProperty field, ReadOnlyStringWrapper error, Function<String, String> rule) {
         error.set(rule.apply(field.get()));
         field.addListener((obs, old, now) -> error.set(rule.apply(now)));
+    }
+
+    /** Where each epoch's end sends a copy of the network (the views that look inside it); FX thread. */
+    public void setEpochListener(java.util.function.ObjIntConsumer<org.inkling.nn.Sequential> onEpochNetwork) {
+        this.onEpochNetwork = Objects.requireNonNull(onEpochNetwork);
     }
 
     /**
@@ -457,6 +463,9 @@ public final class TrainingViewModel {
         valAccuracy.addAll(update.valAccuracy());
         if (update.snapshot() != null) {
             onSnapshot.accept(update.snapshot());
+        }
+        if (update.epochNetwork() != null) {
+            onEpochNetwork.accept(update.epochNetwork(), update.epoch());
         }
         if (update.batchesTotal() <= 0 || state.get() == TrainingState.STOPPING) {
             return;

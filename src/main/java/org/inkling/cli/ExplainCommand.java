@@ -1,0 +1,99 @@
+package org.inkling.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.inkling.base.DigitGeometry;
+import org.inkling.ink.InkImages;
+import org.inkling.ink.InkRenderer;
+import org.inkling.ink.LabeledInk;
+import org.inkling.ink.StrokeFile;
+import org.inkling.inspect.ColourImages;
+import org.inkling.inspect.Explainer;
+import org.inkling.inspect.Explanation;
+import org.inkling.inspect.OverlayColours;
+import org.inkling.nn.SavedModel;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code inkling explain}: for each drawing, the network's input and the map of why it read it so. */
+@Command(name = "explain", mixinStandardHelpOptions = true,
+        description = {"Write, for each drawing of a stroke file, the 28x28 input the network reads (NNNNN-input.png) and "
+                + "why it read it so (NNNNN-why.png): the ink tinted orange where it pushed toward the top digit and blue "
+                + "where it pushed toward the runner-up (input gradient times input, on the two digits' scores)."})
+final class ExplainCommand implements Callable<Integer> {
+    @Mixin
+    ModelOptions model = new ModelOptions();
+
+    @Option(names = "--strokes", paramLabel = "FILE", required = true, description = "A stroke file (JSON Lines).")
+    Path strokes;
+
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Folder for the PNG files (created if needed).")
+    Path out;
+
+    @Option(names = "--scale", defaultValue = "8", description = "Magnify each pixel this many times (default: ${DEFAULT-VALUE}).")
+    int scale;
+
+    @Option(names = "--json", description = "One JSON object per drawing, then a summary.")
+    boolean json;
+
+    @Override
+    public Integer call() throws IOException {
+        if (scale < 1 || scale > 64) throw new CliException("--scale must be 1..64, got " + scale);
+        SavedModel saved = model.load();
+        if (saved.network().inputSize() != DigitGeometry.PIXELS) {
+            throw new CliException("the model takes " + saved.network().inputSize() + " inputs, a drawing gives " + DigitGeometry.PIXELS);
+        }
+        List<LabeledInk> drawings = StrokeFile.read(strokes);
+        Files.createDirectories(out);
+        Explainer explainer = new Explainer(saved.network());
+        JsonLines lines = json ? new JsonLines(System.out) : null;
+        int right = 0, labelled = 0;
+        for (int i = 0; i < drawings.size(); i++) {
+            LabeledInk d = drawings.get(i);
+            float[] input = InkRenderer.toMnist(d.ink());
+            Explanation e = explainer.explain(input);
+            String stem = String.format(Locale.ROOT, "%05d", i + 1);
+            InkImages.writePng(input, out.resolve(stem + "-input.png"), scale);
+            ColourImages.writePng(OverlayColours.argb(input, e.contributions(), e.maxMagnitude()),
+                    DigitGeometry.SIDE, DigitGeometry.SIDE, scale, out.resolve(stem + "-why.png"));
+            if (d.hasLabel()) {
+                labelled++;
+                if (d.label() == e.toward()) right++;
+            }
+            if (lines != null) {
+                Map<String, Object> o = new LinkedHashMap<>();
+                o.put("index", i + 1);
+                if (d.hasLabel()) o.put("label", d.label());
+                o.put("prediction", e.toward());
+                o.put("runner_up", e.against());
+                o.put("probabilities", e.probabilities());
+                o.put("input", stem + "-input.png");
+                o.put("why", stem + "-why.png");
+                lines.emit(o);
+            } else {
+                System.out.printf(Locale.ROOT, "%s: read %d (%.1f%%) over %d (%.1f%%)%s%n", stem, e.toward(),
+                        100 * e.probabilities()[e.toward()], e.against(), 100 * e.probabilities()[e.against()],
+                        d.hasLabel() ? ", labelled " + d.label() : "");
+            }
+        }
+        if (lines != null) {
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("count", drawings.size());
+            s.put("labelled", labelled);
+            s.put("accuracy", labelled == 0 ? Double.NaN : right / (double) labelled);
+            s.put("out", out.toString());
+            lines.summary(s);
+        } else {
+            System.out.printf(Locale.ROOT, "Wrote %d input and %d why images to %s (orange: toward the reading, blue: toward the runner-up)%n",
+                    drawings.size(), drawings.size(), out);
+        }
+        return 0;
+    }
+}
