@@ -74,7 +74,7 @@ fi
 # ---------------------------------------------------------------- 4. app-image command line
 check_version() { # $1 = launcher, $2 = what it is
   local out
-  if out="$(timeout 60 "$1" --version 2>/dev/null)" && [ "$out" = "Inkling $version" ]; then
+  if out="$(timeout 60 "$1" --version 2>/dev/null)" && [ "$(printf '%s\n' "$out" | head -n 1)" = "Inkling $version" ]; then
     pass "$2 --version prints '$out'"
   else
     fail "$2 --version printed '${out:-nothing}', expected 'Inkling $version'"
