@@ -7,6 +7,8 @@ import org.inkling.app.drawing.DrawingViewModel;
 import org.inkling.app.shared.DialogService;
 import org.inkling.app.shared.FxDialogService;
 import org.inkling.app.shared.TaskExecutor;
+import org.inkling.app.teaching.TeachingController;
+import org.inkling.app.teaching.TeachingViewModel;
 import org.inkling.app.training.TrainingController;
 import org.inkling.app.training.TrainingState;
 import org.inkling.app.training.TrainingViewModel;
@@ -48,6 +50,7 @@ public final class InklingWindow {
     private final AppPreferences preferences;
     private DrawingController drawingController;
     private TrainingController trainingController;
+    private final TeachingViewModel teaching;
 
     private InklingWindow(Stage stage, AppServices services, DialogService dialogs, AppPreferences preferences) {
         this.stage = stage;
@@ -58,6 +61,10 @@ public final class InklingWindow {
         TrainingViewModel training = new TrainingViewModel(services.trainer(), services.mnist(), dialogService,
                 tasks, Platform::runLater, System::nanoTime);
         this.main = new MainViewModel(services.models(), dialogService, tasks, drawing, training);
+        this.teaching = new TeachingViewModel(services.teacher(), drawing, tasks,
+                () -> training.mnistFolderProperty().get() != null ? training.mnistFolderProperty().get()
+                        : services.mnist().locate().orElse(null),
+                main.modelProperty()::get, main::adoptTaught, services.models()::shipped, java.time.Clock.systemUTC());
     }
 
     /** Opens the window on {@code stage}; {@code dialogs} may be null for real dialogs. */
@@ -83,6 +90,9 @@ public final class InklingWindow {
             }
             if (type == DrawingController.class) {
                 return drawingController = new DrawingController(main.drawing(), theme);
+            }
+            if (type == TeachingController.class) {
+                return new TeachingController(teaching);
             }
             if (type == TrainingController.class) {
                 return trainingController = new TrainingController(main.training(), theme);
@@ -139,6 +149,7 @@ public final class InklingWindow {
         if (last != null && Files.isRegularFile(last)) {
             main.open(last);
         }
+        teaching.load();
         stage.show();
         if (preferences.problem() != null) {
             System.err.println("inkling: " + preferences.problem());
@@ -166,7 +177,12 @@ public final class InklingWindow {
         if (stage.getScene().getFocusOwner() instanceof TextInputControl) {
             return;
         }
-        if (e.getCode() == KeyCode.BACK_SPACE) {
+        if (e.getCode().isDigitKey() && !e.isShortcutDown() && !e.isAltDown()) {
+            // 0-9 say which digit the drawing is (teaching); the digit keys and the keypad alike
+            String name = e.getCode().getName();
+            main.drawing().label(name.charAt(name.length() - 1) - '0');
+            e.consume();
+        } else if (e.getCode() == KeyCode.BACK_SPACE) {
             main.drawing().undo();
             e.consume();
         } else if (e.getCode() == KeyCode.Z && e.isShortcutDown() && e.isShiftDown()) {
@@ -238,5 +254,6 @@ public final class InklingWindow {
 
     public Stage stage() { return stage; }
     public MainViewModel viewModel() { return main; }
+    public TeachingViewModel teaching() { return teaching; }
     TrainingController trainingController() { return trainingController; }
 }

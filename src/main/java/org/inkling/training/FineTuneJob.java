@@ -85,25 +85,31 @@ public final class FineTuneJob {
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("status", result.status().name().toLowerCase(java.util.Locale.ROOT));
         metrics.put("fine_tune_seconds", seconds);
-
-        Measures measures = null;
-        if (measure && result.completed()) {
-            long checkStart = System.nanoTime();
-            double before = accuracy(base.network(), data.personalImages, data.personalLabels);
-            double after = recipe.folds() >= 2 && taught.size() >= 2 ? data.crossValidate() : Double.NaN;
-            Evaluation test = mnist == null ? null : Evaluator.evaluate(tuned, mnist.test());
-            measures = new Measures(before, after, Math.min(recipe.folds(), taught.size()), test,
-                    (System.nanoTime() - checkStart) / 1e9);
-            metrics.put("personal_accuracy_before", before);
-            if (!Double.isNaN(after)) metrics.put("personal_cv_accuracy_after", after);
-            if (test != null) {
-                metrics.put("test_accuracy", test.accuracy());
-                metrics.put("test_loss", test.loss());
-            }
-        }
         String name = base.name() == null ? "fine-tuned" : base.name().replaceAll("-taught$", "") + "-taught";
         SavedModel model = new SavedModel(name, tuned, recipeMap, metrics, base.classNames());
-        return new FineTuneOutcome(model, perClass, result, seconds, measures);
+        Measures measures = measure && result.completed() ? data.measure(tuned, mnist) : null;
+        return new FineTuneOutcome(measures == null ? model : withMeasures(model, measures), perClass, result, seconds, measures);
+    }
+
+    /**
+     * Measures a fine-tune afterwards, as {@code run(..., measure = true)} does, for a front end that
+     * shows the taught model first and the figures when they are ready. Same inputs as the run.
+     */
+    public static Measures measure(SavedModel base, SavedModel tuned, List<LabeledInk> taught, FineTuneRecipe recipe,
+                                   Mnist mnist) {
+        return new Data(base.network(), taught, recipe, mnist).measure(tuned.network(), mnist);
+    }
+
+    /** The model with the measures in its metrics. */
+    public static SavedModel withMeasures(SavedModel model, Measures m) {
+        Map<String, Object> metrics = new LinkedHashMap<>(model.metrics());
+        metrics.put("personal_accuracy_before", m.accuracyBefore());
+        if (!Double.isNaN(m.crossValidatedAfter())) metrics.put("personal_cv_accuracy_after", m.crossValidatedAfter());
+        if (m.test() != null) {
+            metrics.put("test_accuracy", m.test().accuracy());
+            metrics.put("test_loss", m.test().loss());
+        }
+        return new SavedModel(model.name(), model.network(), model.recipe(), metrics, model.classNames());
     }
 
     /** What the check measured; {@code crossValidatedAfter} is NaN with fewer than two drawings or no folds. */
@@ -209,6 +215,15 @@ public final class FineTuneJob {
             Sequential whole = base.copy();
             copyLayers(trained, 0, whole, split, trained.layers().size());
             return whole;
+        }
+
+        Measures measure(Sequential tuned, Mnist mnist) {
+            long start = System.nanoTime();
+            int n = personalLabels.length;
+            double before = accuracy(base, personalImages, personalLabels);
+            double after = recipe.folds() >= 2 && n >= 2 ? crossValidate() : Double.NaN;
+            Evaluation test = mnist == null ? null : Evaluator.evaluate(tuned, mnist.test());
+            return new Measures(before, after, Math.min(recipe.folds(), n), test, (System.nanoTime() - start) / 1e9);
         }
 
         /** Stratified k-fold: each drawing is read by a network fine-tuned without it. */

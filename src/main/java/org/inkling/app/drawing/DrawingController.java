@@ -87,6 +87,7 @@ public final class DrawingController {
         theme.darkProperty().addListener((obs, old, dark) -> pad.setDark(dark));
         pad.setDark(theme.darkProperty().get());
 
+        bars.setOnDigitClicked(vm::label);
         vm.inputProperty().addListener((obs, old, input) -> preview.show(input));
         vm.probabilitiesProperty().addListener((obs, old, p) -> showPrediction());
         showPrediction();
