@@ -112,7 +112,7 @@ class ArchitectureTest {
                 .check(classes);
         noClasses().that().resideInAnyPackage("org.inkling.app.shared..", "org.inkling.app.model..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.inkling.app.drawing..", "org.inkling.app.training..",
-                        "org.inkling.app.inspection..")
+                        "org.inkling.app.inspection..", "org.inkling.app.teaching..")
                 .check(classes);
     }
 

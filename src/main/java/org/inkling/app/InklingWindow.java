@@ -12,6 +12,8 @@ import org.inkling.app.inspection.EvaluationViewModel;
 import org.inkling.app.inspection.InsideController;
 import org.inkling.app.inspection.InsideViewModel;
 import org.inkling.app.inspection.WhyOverlay;
+import org.inkling.app.teaching.TeachingController;
+import org.inkling.app.teaching.TeachingViewModel;
 import org.inkling.app.training.TrainingController;
 import org.inkling.app.training.TrainingState;
 import org.inkling.app.training.TrainingViewModel;
@@ -57,6 +59,7 @@ public final class InklingWindow {
     private final InsideViewModel inside;
     private InsideController insideController;
     private EvaluationController evaluationController;
+    private final TeachingViewModel teaching;
 
     private InklingWindow(Stage stage, AppServices services, DialogService dialogs, AppPreferences preferences) {
         this.stage = stage;
@@ -67,6 +70,10 @@ public final class InklingWindow {
         TrainingViewModel training = new TrainingViewModel(services.trainer(), services.mnist(), dialogService,
                 tasks, Platform::runLater, System::nanoTime);
         this.main = new MainViewModel(services.models(), dialogService, tasks, drawing, training);
+        this.teaching = new TeachingViewModel(services.teacher(), drawing, tasks,
+                () -> training.mnistFolderProperty().get() != null ? training.mnistFolderProperty().get()
+                        : services.mnist().locate().orElse(null),
+                main.modelProperty()::get, main::adoptTaught, services.models()::shipped, java.time.Clock.systemUTC());
         this.evaluation = new EvaluationViewModel(tasks, org.inkling.base.UserFolders.standard().data().resolve("digits.jsonl"),
                 services.mnist()::locate);
         this.inside = new InsideViewModel(drawing, tasks);
@@ -119,6 +126,9 @@ public final class InklingWindow {
             }
             if (type == InsideController.class) {
                 return insideController = new InsideController(inside);
+            }
+            if (type == TeachingController.class) {
+                return new TeachingController(teaching);
             }
             if (type == TrainingController.class) {
                 return trainingController = new TrainingController(main.training(), theme);
@@ -175,6 +185,7 @@ public final class InklingWindow {
         if (last != null && Files.isRegularFile(last)) {
             main.open(last);
         }
+        teaching.load();
         stage.show();
         if (preferences.problem() != null) {
             System.err.println("inkling: " + preferences.problem());
@@ -202,7 +213,12 @@ public final class InklingWindow {
         if (stage.getScene().getFocusOwner() instanceof TextInputControl) {
             return;
         }
-        if (e.getCode() == KeyCode.BACK_SPACE) {
+        if (e.getCode().isDigitKey() && !e.isShortcutDown() && !e.isAltDown()) {
+            // 0-9 say which digit the drawing is (teaching); the digit keys and the keypad alike
+            String name = e.getCode().getName();
+            main.drawing().label(name.charAt(name.length() - 1) - '0');
+            e.consume();
+        } else if (e.getCode() == KeyCode.BACK_SPACE) {
             main.drawing().undo();
             e.consume();
         } else if (e.getCode() == KeyCode.Z && e.isShortcutDown() && e.isShiftDown()) {
@@ -280,6 +296,7 @@ public final class InklingWindow {
 
     public Stage stage() { return stage; }
     public MainViewModel viewModel() { return main; }
+    public TeachingViewModel teaching() { return teaching; }
     TrainingController trainingController() { return trainingController; }
     public EvaluationViewModel evaluation() { return evaluation; }
     public InsideViewModel inside() { return inside; }

@@ -181,6 +181,11 @@ public final class MainViewModel {
         }
     }
 
+    /** A network taught the person's digits (or one teaching went back to) becomes the current model, unsaved. */
+    public void adoptTaught(ModelHandle handle) {
+        setModel(handle, null, true);
+    }
+
     private void setModel(ModelHandle handle, Path file, boolean dirty) {
         model.set(handle);
         modelFile.set(file);

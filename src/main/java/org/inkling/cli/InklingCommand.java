@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 
 /** The {@code inkling} command: sub-commands for training, evaluating, predicting and benchmarking. */
 @Command(name = "inkling", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, RenderCommand.class, ExplainCommand.class,
+        subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, RenderCommand.class, ExplainCommand.class, FinetuneCommand.class,
                 BenchCommand.class, ExportCommand.class},
         description = "Draw a digit, watch a neural network read it, train it on MNIST.")
 public final class InklingCommand implements Runnable {

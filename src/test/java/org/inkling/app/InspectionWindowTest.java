@@ -135,7 +135,7 @@ class InspectionWindowTest {
         }
         robot.clickOn("#cell-" + worstA + "-" + worstP);
         WaitForAsyncUtils.waitForFxEvents();
-        TilePane gallery = robot.lookup(".gallery").queryAs(TilePane.class);
+        TilePane gallery = robot.lookup("#evaluation-gallery").queryAs(TilePane.class);
         Set<Integer> shown = new HashSet<>();
         for (Node tile : gallery.getChildren()) shown.add(Integer.parseInt(tile.getId().substring("example-".length())));
         assertThat(shown).isEqualTo(expected);

@@ -88,6 +88,7 @@ public final class DrawingController {
         theme.darkProperty().addListener((obs, old, dark) -> pad.setDark(dark));
         pad.setDark(theme.darkProperty().get());
 
+        bars.setOnDigitClicked(vm::label);
         vm.inputProperty().addListener((obs, old, input) -> preview.show(input));
         whyToggle.selectedProperty().bindBidirectional(vm.overlayShownProperty());
         vm.overlayProperty().addListener((obs, old, argb) -> showOverlay());

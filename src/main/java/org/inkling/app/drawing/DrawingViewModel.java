@@ -51,6 +51,8 @@ public final class DrawingViewModel {
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo");
     private final DoubleProperty penWidth = new SimpleDoubleProperty(this, "penWidth", DEFAULT_PEN);
     private final ObjectProperty<Classifier> classifier = new SimpleObjectProperty<>(this, "classifier");
+    /** Who hears "this drawing is a 7" (a digit key, a click on a bar); the teaching room, wired by the shell. */
+    private final ObjectProperty<java.util.function.IntConsumer> labelHandler = new SimpleObjectProperty<>(this, "labelHandler");
 
     private final ReadOnlyObjectWrapper<float[]> input = new ReadOnlyObjectWrapper<>(this, "input");
     /** "Why this reading": a tint over the input (ARGB, 784) that a view looking inside sets, and its switch. */
@@ -251,6 +253,18 @@ public final class DrawingViewModel {
 
     public DoubleProperty penWidthProperty() {
         return penWidth;
+    }
+
+    /** The person says which digit the drawing is; ignored on an empty pad or with nobody listening. */
+    public void label(int digit) {
+        java.util.function.IntConsumer handler = labelHandler.get();
+        if (handler != null && !emptyProperty().get()) {
+            handler.accept(digit);
+        }
+    }
+
+    public ObjectProperty<java.util.function.IntConsumer> labelHandlerProperty() {
+        return labelHandler;
     }
 
     public ObjectProperty<Classifier> classifierProperty() {

@@ -37,6 +37,23 @@ public final class ProbabilityBars extends GridPane {
             percents[d].setId("percent-" + d);
             percents[d].getStyleClass().add("bar-percent");
             addRow(d, digits[d], bars[d], percents[d]);
+            int row = d;
+            for (javafx.scene.Node n : new javafx.scene.Node[] {digits[d], bars[d], percents[d]}) {
+                n.setOnMouseClicked(e -> {
+                    if (onDigitClicked != null) onDigitClicked.accept(row);
+                });
+            }
+        }
+    }
+
+    private java.util.function.IntConsumer onDigitClicked;
+
+    /** Clicking a row says "it is this digit" (teaching); null to ignore clicks. */
+    public void setOnDigitClicked(java.util.function.IntConsumer handler) {
+        this.onDigitClicked = handler;
+        for (int d = 0; d < Classifier.CLASSES; d++) {
+            javafx.scene.Node[] row = {digits[d], bars[d], percents[d]};
+            for (javafx.scene.Node n : row) n.setCursor(handler == null ? null : javafx.scene.Cursor.HAND);
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.stream.Collectors;
 import org.inkling.nn.Shape;
+import org.inkling.nn.SavedModel;
 import org.inkling.nn.Sequential;
 
 /** A {@link Sequential} network with the name, recipe and metrics a model file records. */
@@ -41,6 +42,12 @@ public final class EngineModel implements ModelHandle {
     Sequential engineNetwork() {
         return network;
     }
+
+    /** The network with its name, recipe and metrics, for engine work that starts from this model (teaching). */
+    public SavedModel saved() {
+        return new SavedModel(name, network, recipe, metrics, null);
+    }
+
 
     @Override
     public Map<String, Object> recipe() {

@@ -1,0 +1,330 @@
+package org.inkling.training;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.ejml.data.FMatrixRMaj;
+import org.inkling.base.DigitGeometry;
+import org.inkling.data.ArrayExamples;
+import org.inkling.data.Augmentation;
+import org.inkling.data.AugmentationConfig;
+import org.inkling.data.Mnist;
+import org.inkling.data.MnistDataset;
+import org.inkling.ink.InkRenderer;
+import org.inkling.ink.LabeledInk;
+import org.inkling.nn.Dense;
+import org.inkling.nn.Evaluation;
+import org.inkling.nn.Evaluator;
+import org.inkling.nn.Examples;
+import org.inkling.nn.Layer;
+import org.inkling.nn.Losses;
+import org.inkling.nn.Metrics;
+import org.inkling.nn.Optimizers;
+import org.inkling.nn.Param;
+import org.inkling.nn.SavedModel;
+import org.inkling.nn.Sequential;
+import org.inkling.nn.Shape;
+import org.inkling.nn.TrainConfig;
+import org.inkling.nn.Trainer;
+import org.inkling.nn.TrainingControl;
+import org.inkling.nn.TrainingListener;
+import org.inkling.nn.TrainingResult;
+
+/**
+ * Teaches a trained model a person's handwriting ({@link FineTuneRecipe}): the one fine-tune that
+ * {@code inkling finetune} and the app's "Your digits" share, through the same {@link Trainer} and
+ * listener vocabulary as {@link TrainingJob}.
+ *
+ * <p>With {@link FineTuneRecipe#headOnly} the network is cut before its trailing dense layers: the
+ * front (convolutions, pooling, flatten) stays as it is, so each example goes through it once, and
+ * only the small dense head trains on those outputs, then goes back into a copy of the network. A
+ * network that is dense throughout trains whole. Either way the base network is never changed.
+ *
+ * <p>Deterministic from the recipe's seed: the same base, drawings and recipe give the same weights.
+ * Runs on the calling thread; the listener hears the final fine-tune (not the cross-validation folds).
+ */
+public final class FineTuneJob {
+    private FineTuneJob() {}
+
+    /**
+     * @param mnist   rehearsal digits and the test set, or null (synthetic rehearsal only, no test score)
+     * @param measure also measure: accuracy on the taught drawings before, cross-validated after, and
+     *                the MNIST test accuracy after
+     */
+    public static FineTuneOutcome run(SavedModel base, List<LabeledInk> taught, FineTuneRecipe recipe, Mnist mnist,
+                                      TrainingListener listener, TrainingControl control, boolean measure) {
+        int classes = base.network().outputSize();
+        if (taught.isEmpty()) throw new IllegalArgumentException("no taught drawings: label some digits first");
+        if (taught.size() > FineTuneRecipe.MAX_TAUGHT) {
+            throw new IllegalArgumentException(taught.size() + " taught drawings; at most " + FineTuneRecipe.MAX_TAUGHT);
+        }
+        if (base.network().inputSize() != DigitGeometry.PIXELS) {
+            throw new IllegalArgumentException("the model reads " + base.network().inputSize() + " values, not a 28x28 drawing");
+        }
+        int[] perClass = new int[classes];
+        for (LabeledInk d : taught) {
+            if (d.label() == null || d.label() >= classes) {
+                throw new IllegalArgumentException("a taught drawing is labelled " + d.label() + "; the model has " + classes + " classes");
+            }
+            perClass[d.label()]++;
+        }
+        long start = System.nanoTime();
+        Data data = new Data(base.network(), taught, recipe, mnist);
+        Sequential tuned = data.train(null, listener, control);
+        TrainingResult result = data.lastResult;
+        double seconds = (System.nanoTime() - start) / 1e9;
+
+        Map<String, Object> recipeMap = new LinkedHashMap<>();
+        recipeMap.put("fine_tuned_from", base.name());
+        recipeMap.put("personal_digits", taught.size());
+        recipeMap.put("personal_per_class", perClass);
+        recipeMap.put("fine_tune", recipe.toMap());
+        recipeMap.put("base_recipe", base.recipe());
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        metrics.put("status", result.status().name().toLowerCase(java.util.Locale.ROOT));
+        metrics.put("fine_tune_seconds", seconds);
+        String name = base.name() == null ? "fine-tuned" : base.name().replaceAll("-taught$", "") + "-taught";
+        SavedModel model = new SavedModel(name, tuned, recipeMap, metrics, base.classNames());
+        Measures measures = measure && result.completed() ? data.measure(tuned, mnist) : null;
+        return new FineTuneOutcome(measures == null ? model : withMeasures(model, measures), perClass, result, seconds, measures);
+    }
+
+    /**
+     * Measures a fine-tune afterwards, as {@code run(..., measure = true)} does, for a front end that
+     * shows the taught model first and the figures when they are ready. Same inputs as the run.
+     */
+    public static Measures measure(SavedModel base, SavedModel tuned, List<LabeledInk> taught, FineTuneRecipe recipe,
+                                   Mnist mnist) {
+        return new Data(base.network(), taught, recipe, mnist).measure(tuned.network(), mnist);
+    }
+
+    /** The model with the measures in its metrics. */
+    public static SavedModel withMeasures(SavedModel model, Measures m) {
+        Map<String, Object> metrics = new LinkedHashMap<>(model.metrics());
+        metrics.put("personal_accuracy_before", m.accuracyBefore());
+        if (!Double.isNaN(m.crossValidatedAfter())) metrics.put("personal_cv_accuracy_after", m.crossValidatedAfter());
+        if (m.test() != null) {
+            metrics.put("test_accuracy", m.test().accuracy());
+            metrics.put("test_loss", m.test().loss());
+        }
+        return new SavedModel(model.name(), model.network(), model.recipe(), metrics, model.classNames());
+    }
+
+    /** What the check measured; {@code crossValidatedAfter} is NaN with fewer than two drawings or no folds. */
+    public record Measures(double accuracyBefore, double crossValidatedAfter, int folds, Evaluation test, double seconds) {}
+
+    static double accuracy(Sequential network, float[] images, int[] labels) {
+        if (labels.length == 0) return Double.NaN;
+        FMatrixRMaj out = network.predict(FMatrixRMaj.wrap(labels.length, DigitGeometry.PIXELS, images));
+        return hits(out, labels) / (double) labels.length;
+    }
+
+    private static int hits(FMatrixRMaj out, int[] labels) {
+        int hits = 0;
+        float[] row = new float[out.numCols];
+        for (int i = 0; i < labels.length; i++) {
+            System.arraycopy(out.data, i * out.numCols, row, 0, out.numCols);
+            if (Metrics.argmax(row) == labels[i]) hits++;
+        }
+        return hits;
+    }
+
+    /**
+     * The examples of one fine-tune, made once and shared by the final fine-tune and every fold: the
+     * taught drawings (as drawn and augmented) and the rehearsal, as images or, for a head-only
+     * fine-tune, as the outputs of the fixed front of the network.
+     */
+    private static final class Data {
+        final Sequential base;
+        final FineTuneRecipe recipe;
+        final int split;                // index of the first layer that trains
+        final Sequential front;         // null when everything trains
+        final int width;                // values per example where training starts
+        final float[] personalImages;   // the drawings as drawn, for the measures
+        final int[] personalLabels;
+        final float[] personal;         // copies x drawings, drawing-major: drawing i's copies are rows [i*copies, (i+1)*copies)
+        final float[] rehearsal;
+        final int[] rehearsalLabels;
+        TrainingResult lastResult;
+
+        Data(Sequential base, List<LabeledInk> taught, FineTuneRecipe recipe, Mnist mnist) {
+            this.base = base;
+            this.recipe = recipe;
+            int n = taught.size(), px = DigitGeometry.PIXELS, copies = recipe.copies();
+            personalImages = new float[n * px];
+            personalLabels = new int[n];
+            float[] personalCopies = new float[n * copies * px];
+            Augmentation augmentation = new Augmentation(AugmentationConfig.DEFAULT);
+            SplittableRandom root = new SplittableRandom(recipe.seed());
+            float[] copy = new float[px];
+            for (int i = 0; i < n; i++) {
+                float[] image = InkRenderer.toMnist(taught.get(i).ink());
+                System.arraycopy(image, 0, personalImages, i * px, px);
+                personalLabels[i] = taught.get(i).label();
+                SplittableRandom rng = root.split();
+                for (int c = 0; c < copies; c++) {
+                    System.arraycopy(image, 0, copy, 0, px);
+                    if (c > 0) augmentation.augment(copy, 1, px, rng);
+                    System.arraycopy(copy, 0, personalCopies, (i * copies + c) * px, px);
+                }
+            }
+            Examples rehearse = rehearsal(mnist, recipe, base.outputSize());
+            float[] rehearsalImages = new float[rehearse.size() * px];
+            rehearsalLabels = new int[rehearse.size()];
+            for (int i = 0; i < rehearse.size(); i++) {
+                rehearse.copyInput(i, rehearsalImages, i * px);
+                rehearsalLabels[i] = rehearse.label(i);
+            }
+            split = recipe.headOnly() ? headStart(base) : 0;
+            front = split > 0 ? slice(base, 0, split, base.inputShape()) : null;
+            width = front == null ? px : front.outputSize();
+            personal = front == null ? personalCopies : features(personalCopies);
+            rehearsal = front == null ? rehearsalImages : features(rehearsalImages);
+        }
+
+        private float[] features(float[] images) {
+            int rows = images.length / DigitGeometry.PIXELS;
+            if (rows == 0) return new float[0];
+            return front.predict(FMatrixRMaj.wrap(rows, DigitGeometry.PIXELS, images)).data;
+        }
+
+        /** Trains on the drawings not in {@code leftOut} (null: all) with the rehearsal; returns the whole network. */
+        Sequential train(boolean[] leftOut, TrainingListener listener, TrainingControl control) {
+            int copies = recipe.copies(), n = personalLabels.length;
+            int kept = 0;
+            for (int i = 0; i < n; i++) if (leftOut == null || !leftOut[i]) kept++;
+            int rows = kept * copies + rehearsalLabels.length;
+            float[] x = new float[rows * width];
+            int[] y = new int[rows];
+            int r = 0;
+            for (int i = 0; i < n; i++) {
+                if (leftOut != null && leftOut[i]) continue;
+                System.arraycopy(personal, i * copies * width, x, r * width, copies * width);
+                for (int c = 0; c < copies; c++) y[r++] = personalLabels[i];
+            }
+            System.arraycopy(rehearsal, 0, x, r * width, rehearsal.length);
+            System.arraycopy(rehearsalLabels, 0, y, r, rehearsalLabels.length);
+
+            Sequential trained = slice(base, split, base.layers().size(),
+                    split == 0 ? base.inputShape() : Shape.flat(width));
+            lastResult = Trainer.fit(trained, Optimizers.create("adam", recipe.learningRate(), 0),
+                    Losses.SPARSE_CATEGORICAL_CROSSENTROPY, ArrayExamples.ofFloats(x, width, y),
+                    TrainConfig.of(recipe.epochs(), recipe.batchSize(), recipe.seed()), listener, control);
+            Sequential whole = base.copy();
+            copyLayers(trained, 0, whole, split, trained.layers().size());
+            return whole;
+        }
+
+        Measures measure(Sequential tuned, Mnist mnist) {
+            long start = System.nanoTime();
+            int n = personalLabels.length;
+            double before = accuracy(base, personalImages, personalLabels);
+            double after = recipe.folds() >= 2 && n >= 2 ? crossValidate() : Double.NaN;
+            Evaluation test = mnist == null ? null : Evaluator.evaluate(tuned, mnist.test());
+            return new Measures(before, after, Math.min(recipe.folds(), n), test, (System.nanoTime() - start) / 1e9);
+        }
+
+        /** Stratified k-fold: each drawing is read by a network fine-tuned without it. */
+        double crossValidate() {
+            int n = personalLabels.length, folds = Math.min(recipe.folds(), n);
+            int[] fold = folds(personalLabels, folds, recipe.seed());
+            int hits = 0;
+            for (int f = 0; f < folds; f++) {
+                boolean[] out = new boolean[n];
+                List<Integer> held = new ArrayList<>();
+                for (int i = 0; i < n; i++) if (fold[i] == f) { out[i] = true; held.add(i); }
+                if (held.isEmpty()) continue;
+                Sequential tuned = train(out, null, null);
+                float[] images = new float[held.size() * DigitGeometry.PIXELS];
+                int[] labels = new int[held.size()];
+                for (int j = 0; j < held.size(); j++) {
+                    System.arraycopy(personalImages, held.get(j) * DigitGeometry.PIXELS, images, j * DigitGeometry.PIXELS, DigitGeometry.PIXELS);
+                    labels[j] = personalLabels[held.get(j)];
+                }
+                hits += hits(tuned.predict(FMatrixRMaj.wrap(labels.length, DigitGeometry.PIXELS, images)), labels);
+            }
+            return hits / (double) n;
+        }
+    }
+
+    /** Fold of each drawing: each class's drawings in a seeded order dealt round the folds, continuing from class to class. */
+    static int[] folds(int[] labels, int folds, long seed) {
+        int n = labels.length;
+        int classes = 0;
+        for (int l : labels) classes = Math.max(classes, l + 1);
+        SplittableRandom rng = new SplittableRandom(seed ^ 0x5EEDF01DL);
+        int[] fold = new int[n];
+        int next = 0;
+        for (int c = 0; c < classes; c++) {
+            List<Integer> members = new ArrayList<>();
+            for (int i = 0; i < n; i++) if (labels[i] == c) members.add(i);
+            for (int i = members.size() - 1; i > 0; i--) java.util.Collections.swap(members, i, rng.nextInt(i + 1));
+            for (int i : members) fold[i] = next++ % folds;
+        }
+        return fold;
+    }
+
+    /** Rehearsal examples: the first {@code rehearsalPerClass} of each class in a seeded shuffle of MNIST's training set, and synthetic styles. */
+    static Examples rehearsal(Mnist mnist, FineTuneRecipe recipe, int classes) {
+        ArrayExamples.Builder b = ArrayExamples.builder(DigitGeometry.PIXELS);
+        if (mnist != null && recipe.rehearsalPerClass() > 0) {
+            MnistDataset train = mnist.train();
+            int[] order = new int[train.size()];
+            for (int i = 0; i < order.length; i++) order[i] = i;
+            SplittableRandom rng = new SplittableRandom(recipe.seed() * 31 + 7);
+            for (int i = order.length - 1; i > 0; i--) {
+                int j = rng.nextInt(i + 1), t = order[i];
+                order[i] = order[j];
+                order[j] = t;
+            }
+            int[] taken = new int[Math.max(classes, 10)];
+            float[] image = new float[DigitGeometry.PIXELS];
+            for (int i : order) {
+                int label = train.label(i);
+                if (label < classes && taken[label] < recipe.rehearsalPerClass()) {
+                    taken[label]++;
+                    train.copyInput(i, image, 0);
+                    b.add(image, label);
+                }
+            }
+        }
+        if (recipe.syntheticPerClass() > 0) {
+            Examples synthetic = SyntheticDigits.examples(recipe.syntheticPerClass(), recipe.seed() + 1);
+            float[] image = new float[DigitGeometry.PIXELS];
+            for (int i = 0; i < synthetic.size(); i++) {
+                if (synthetic.label(i) >= classes) continue;
+                synthetic.copyInput(i, image, 0);
+                b.add(image, synthetic.label(i));
+            }
+        }
+        return b.build();
+    }
+
+    /** Index of the first of the trailing dense layers, where a head-only fine-tune starts (0: all dense). */
+    static int headStart(Sequential network) {
+        List<Layer> layers = network.layers();
+        int i = layers.size();
+        while (i > 0 && layers.get(i - 1) instanceof Dense) i--;
+        return i > 0 && layers.get(i - 1).outputShape().isFlat() ? i : 0;
+    }
+
+    /** Layers {@code [from, to)} of {@code network} as a network of their own with copies of their weights. */
+    static Sequential slice(Sequential network, int from, int to, Shape input) {
+        List<Layer> fresh = new ArrayList<>();
+        for (Layer l : network.layers().subList(from, to)) fresh.add(l.unbuiltCopy());
+        Sequential s = new Sequential(input, fresh, 0);
+        copyLayers(network, from, s, 0, to - from);
+        return s;
+    }
+
+    private static void copyLayers(Sequential src, int srcFrom, Sequential dst, int dstFrom, int count) {
+        for (int k = 0; k < count; k++) {
+            List<Param> a = src.layers().get(srcFrom + k).params(), b = dst.layers().get(dstFrom + k).params();
+            for (int p = 0; p < a.size(); p++) {
+                System.arraycopy(a.get(p).value().data, 0, b.get(p).value().data, 0, a.get(p).size());
+            }
+        }
+    }
+}

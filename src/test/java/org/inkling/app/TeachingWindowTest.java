@@ -1,0 +1,103 @@
+package org.inkling.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import org.inkling.app.drawing.DrawingPad;
+import org.inkling.app.model.EngineModelStore;
+import org.inkling.app.teaching.EngineTeacher;
+import org.inkling.ink.PersonalDigits;
+import org.inkling.training.FineTuneRecipe;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.robot.Motion;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The "Your digits" tab in the real window: a key press labels the drawing, the set grows on disk, the network learns and the bars change. */
+@ExtendWith(ApplicationExtension.class)
+class TeachingWindowTest {
+    static {
+        // the window starts in seconds alone, but this machine is shared by several builds at once
+        System.setProperty("testfx.setup.timeout", "180000");
+    }
+
+    @TempDir
+    static Path home;
+
+    private InklingWindow window;
+
+    @Start
+    void start(Stage stage) {
+        AppServices real = UiTestServices.create();
+        // small and quick: the test is about the flow, the benchmark about the tuning
+        EngineTeacher teacher = new EngineTeacher(PersonalDigits.in(home), new FineTuneRecipe(8, 10, 5, 6, 32, 1e-3, 1, true, 0));
+        AppServices services = new AppServices(new EngineModelStore(), real.trainer(), real.mnist(), real.rasterizer(), teacher);
+        window = InklingWindow.show(stage, services, new Fakes.Dialogs());
+        window.viewModel().training().mnistFolderProperty().set(UiTestServices.mnistFolder());
+    }
+
+    @AfterEach
+    void closeWindow() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            window.dispose();
+            window.stage().close();
+        }).get(10, TimeUnit.SECONDS);
+    }
+
+    private static void waitFor(BooleanSupplier condition, long millis) {
+        long end = System.currentTimeMillis() + millis;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > end) throw new AssertionError("condition not met within " + millis + " ms");
+            WaitForAsyncUtils.sleep(50, TimeUnit.MILLISECONDS);
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+    }
+
+    @Test
+    void aDigitKeyTeachesTheDrawingTheSetGrowsAndTheBarsChange(FxRobot robot) throws Exception {
+        robot.clickOn("Your digits");
+        DrawingPad pad = robot.lookup(".drawing-pad").queryAs(DrawingPad.class);
+        Bounds b = pad.canvas().localToScreen(pad.canvas().getBoundsInLocal());
+        double s = b.getWidth();
+        // a "7"
+        robot.moveTo(new Point2D(b.getMinX() + 0.25 * s, b.getMinY() + 0.22 * s)).press(MouseButton.PRIMARY);
+        robot.moveTo(new Point2D(b.getMinX() + 0.70 * s, b.getMinY() + 0.22 * s), Motion.DIRECT);
+        robot.moveTo(new Point2D(b.getMinX() + 0.42 * s, b.getMinY() + 0.82 * s), Motion.DIRECT);
+        robot.release(MouseButton.PRIMARY);
+        waitFor(() -> window.viewModel().drawing().probabilitiesProperty().get() != null, 10_000);
+        int read = window.viewModel().drawing().predictedDigitProperty().get();
+        int taught = read == 1 ? 2 : 1; // a correction: it is taught as what it was not read as
+        double before = robot.lookup("#bar-" + taught).queryAs(ProgressBar.class).getProgress();
+        var modelBefore = window.viewModel().modelProperty().get();
+
+        robot.type(taught == 1 ? KeyCode.DIGIT1 : KeyCode.DIGIT2);
+
+        waitFor(() -> window.teaching().items().size() == 1, 10_000);
+        assertThat(window.teaching().items().get(0).label()).isEqualTo(taught);
+        waitFor(() -> window.viewModel().modelProperty().get() != modelBefore, 300_000);
+        waitFor(() -> robot.lookup("#bar-" + taught).queryAs(ProgressBar.class).getProgress() != before, 10_000);
+        assertThat(robot.lookup("#bar-" + taught).queryAs(ProgressBar.class).getProgress())
+                .as("the taught digit's bar grows once the network has learnt").isGreaterThan(before);
+        assertThat(window.viewModel().unsavedProperty().get()).isTrue();
+        assertThat(Files.readAllLines(home.resolve("digits.jsonl"))).hasSize(1).allMatch(l -> l.contains("\"label\":" + taught));
+        assertThat(PersonalDigits.in(home).read().entries()).hasSize(1);
+        // undo goes back to the network before the lesson
+        waitFor(() -> !window.teaching().busyProperty().get(), 300_000);
+        WaitForAsyncUtils.asyncFx(() -> window.teaching().undo()).get(10, TimeUnit.SECONDS);
+        assertThat(window.viewModel().modelProperty().get()).isSameAs(modelBefore);
+    }
+}

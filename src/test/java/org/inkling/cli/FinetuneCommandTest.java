@@ -1,0 +1,70 @@
+package org.inkling.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.inkling.ink.Ink;
+import org.inkling.ink.LabeledInk;
+import org.inkling.ink.Point;
+import org.inkling.ink.Stroke;
+import org.inkling.ink.StrokeFile;
+import org.inkling.models.Models;
+import org.inkling.nn.SavedModel;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FinetuneCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void teachesFromAStrokeFileSavesAModelThatPredictReadsAndSummarises() throws Exception {
+        List<LabeledInk> circles = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            List<Point> pts = new ArrayList<>();
+            for (int a = 0; a <= 40; a++) {
+                double t = 2 * Math.PI * a / 40;
+                pts.add(new Point(150 + (60 + 6 * i) * Math.cos(t), 140 + (60 + 4 * i) * Math.sin(t)));
+            }
+            circles.add(new LabeledInk(7, Ink.of(new Stroke(pts))));
+        }
+        Path mine = dir.resolve("mine.jsonl");
+        StrokeFile.write(mine, circles);
+        Files.writeString(mine, Files.readString(mine) + "{\"label\": 3}\n");
+        Path out = dir.resolve("taught.inkling");
+
+        CommandLineTest.Run r = CommandLineTest.run("finetune", "--data", CommandLineTest.MNIST, "--strokes", mine.toString(),
+                "--out", out.toString(), "--copies", "4", "--rehearsal", "10", "--synthetic", "2", "--epochs", "4",
+                "--folds", "2", "--json");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.err()).contains("mine.jsonl:7: missing \"strokes\"");
+        Map<String, Object> s = r.summary();
+        assertThat(((Number) s.get("taught")).intValue()).isEqualTo(6);
+        assertThat(((List<?>) s.get("taught_per_class")).stream().map(n -> ((Number) n).intValue()).toList())
+                .containsExactly(0, 0, 0, 0, 0, 0, 0, 6, 0, 0);
+        assertThat(((Number) s.get("accuracy_before")).doubleValue()).isZero();
+        assertThat(s).containsKeys("cv_accuracy_after", "test_accuracy", "seconds");
+        // circles taught as sevens with a small rehearsal cost some zeros, but the rest still reads
+        assertThat(((Number) s.get("test_accuracy")).doubleValue()).isBetween(0.8, 1.0);
+
+        SavedModel taught = Models.open(out);
+        assertThat(taught.recipe().get("fine_tuned_from")).isEqualTo(Models.BUILT_IN_NAME);
+        assertThat(((Number) taught.recipe().get("personal_digits")).intValue()).isEqualTo(6);
+
+        Path clean = dir.resolve("circles.jsonl");
+        StrokeFile.write(clean, circles);
+        CommandLineTest.Run p = CommandLineTest.run("predict", "--model", out.toString(), "--strokes", clean.toString(), "--json");
+        assertThat(((Number) p.summary().get("accuracy")).doubleValue()).isEqualTo(1.0);
+    }
+
+    @Test
+    void badSettingsAreUsageErrors() {
+        CommandLineTest.Run r = CommandLineTest.run("finetune", "--strokes", "x.jsonl", "--out", "y.inkling", "--folds", "1");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("folds");
+    }
+}

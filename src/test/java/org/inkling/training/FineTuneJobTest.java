@@ -1,0 +1,113 @@
+package org.inkling.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.inkling.ink.Ink;
+import org.inkling.ink.InkRenderer;
+import org.inkling.ink.LabeledInk;
+import org.inkling.ink.Point;
+import org.inkling.ink.Stroke;
+import org.inkling.models.Models;
+import org.inkling.nn.Metrics;
+import org.inkling.nn.Param;
+import org.inkling.nn.SavedModel;
+import org.inkling.nn.Sequential;
+import org.inkling.testing.TestMnist;
+import org.junit.jupiter.api.Test;
+
+class FineTuneJobTest {
+    /** Small and quick: the point is the behaviour, not the tuning. */
+    static final FineTuneRecipe QUICK = new FineTuneRecipe(4, 10, 2, 4, 32, 1e-3, 5, true, 0);
+
+    /** A "7" written as a plain circle: a style no base model reads as 7, in a few sizes and places. */
+    static List<LabeledInk> circlesAsSevens(int n) {
+        List<LabeledInk> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            List<Point> pts = new ArrayList<>();
+            double r = 60 + 7 * i, cx = 150 + 5 * i, cy = 140 - 3 * i;
+            for (int a = 0; a <= 40; a++) {
+                double t = 2 * Math.PI * a / 40;
+                pts.add(new Point(cx + r * Math.cos(t) * (0.8 + 0.02 * i), cy + r * Math.sin(t)));
+            }
+            out.add(new LabeledInk(7, Ink.of(new Stroke(pts))));
+        }
+        return out;
+    }
+
+    static float[] weights(Sequential s) {
+        int n = 0;
+        for (Param p : s.params()) n += p.size();
+        float[] all = new float[n];
+        int at = 0;
+        for (Param p : s.params()) {
+            System.arraycopy(p.value().data, 0, all, at, p.size());
+            at += p.size();
+        }
+        return all;
+    }
+
+    @Test
+    void teachesANewStyleDeterministicallyWithoutTouchingTheBase() throws Exception {
+        SavedModel base = Models.builtIn();
+        float[] baseWeights = weights(base.network());
+        List<LabeledInk> taught = circlesAsSevens(6);
+        float[] circle = InkRenderer.toMnist(taught.get(0).ink());
+        assertThat(Metrics.argmax(base.network().predict(circle))).as("the base reads a circle as a 0").isNotEqualTo(7);
+
+        FineTuneOutcome a = FineTuneJob.run(base, taught, QUICK, TestMnist.get(), null, null, false);
+        FineTuneOutcome b = FineTuneJob.run(base, taught, QUICK, TestMnist.get(), null, null, false);
+        FineTuneOutcome other = FineTuneJob.run(base, taught, QUICK.withSeed(6), TestMnist.get(), null, null, false);
+
+        assertThat(weights(base.network())).as("the base network is unchanged").isEqualTo(baseWeights);
+        assertThat(weights(a.model().network())).as("same seed, same weights").isEqualTo(weights(b.model().network()));
+        assertThat(weights(a.model().network())).as("another seed, other weights").isNotEqualTo(weights(other.model().network()));
+        assertThat(Metrics.argmax(a.model().network().predict(circle))).as("it learnt the circle-seven").isEqualTo(7);
+
+        Map<String, Object> recipe = a.model().recipe();
+        assertThat(recipe.get("fine_tuned_from")).isEqualTo(Models.BUILT_IN_NAME);
+        assertThat(recipe.get("personal_digits")).isEqualTo(6);
+        assertThat((int[]) recipe.get("personal_per_class")).containsExactly(0, 0, 0, 0, 0, 0, 0, 6, 0, 0);
+        assertThat(a.model().classNames()).isEqualTo(base.classNames());
+        assertThat(a.taughtPerClass()[7]).isEqualTo(6);
+    }
+
+    @Test
+    void measuresBeforeOnAllAndAfterOnlyOnHeldOutDrawings() throws Exception {
+        SavedModel base = Models.builtIn();
+        List<LabeledInk> taught = circlesAsSevens(6);
+        // no rehearsal, no test set: the quickest run that still measures
+        FineTuneRecipe recipe = new FineTuneRecipe(4, 0, 2, 4, 32, 1e-3, 5, true, 3);
+        FineTuneOutcome o = FineTuneJob.run(base, taught, recipe, null, null, null, true);
+        assertThat(o.measures().accuracyBefore()).isEqualTo(0.0);
+        assertThat(o.measures().folds()).isEqualTo(3);
+        // the folds learn circles from the other four circles, so they read the held-out ones too
+        assertThat(o.measures().crossValidatedAfter()).isGreaterThan(0.5);
+        assertThat(o.measures().test()).isNull();
+        assertThat(o.model().metrics()).containsKeys("personal_accuracy_before", "personal_cv_accuracy_after");
+    }
+
+    @Test
+    void foldsAreStratifiedAndCoverEveryDrawingOnce() {
+        int[] labels = {0, 0, 0, 1, 1, 1, 2, 2, 2, 2};
+        int[] fold = FineTuneJob.folds(labels, 3, 1);
+        for (int c = 0; c <= 2; c++) {
+            java.util.Set<Integer> seen = new java.util.HashSet<>();
+            for (int i = 0; i < labels.length; i++) if (labels[i] == c) seen.add(fold[i]);
+            assertThat(seen).as("class %d spreads over the folds", c).hasSize(3);
+        }
+        assertThat(java.util.Arrays.stream(fold).boxed().toList()).allMatch(f -> f >= 0 && f < 3);
+    }
+
+    @Test
+    void refusesLabelsTheModelDoesNotHaveAndEmptySets() throws Exception {
+        SavedModel base = Models.builtIn();
+        assertThatThrownBy(() -> FineTuneJob.run(base, List.of(), QUICK, null, null, null, false))
+                .hasMessageContaining("no taught drawings");
+        assertThatThrownBy(() -> new FineTuneRecipe(0, 0, 0, 1, 1, 1e-3, 1, true, 0))
+                .isInstanceOf(RecipeException.class).hasMessageContaining("copies");
+    }
+}
