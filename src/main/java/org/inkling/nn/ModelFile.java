@@ -29,7 +29,8 @@ import org.inkling.json.Json;
  * {"format": "inkling-model", "format_version": 1, "name": "...",
  *  "input_shape": [784],                       // or [28, 28, 1]
  *  "layers": [{"type": "dense", "name": "dense", "units": 512, "activation": "relu", ...}, ...],
- *  "recipe": {...}, "metrics": {...}, "class_names": ["0", ..., "9"],
+ *  "recipe": {...}, "metrics": {...}, "class_names": ["0", ..., "9"],   // or ten digits and "not a digit"
+ *  "verdict": {"temperature": 1.2, "accept_at": 0.9, "reject_at": 0.5, "reject_class": 10},  // optional
  *  "weights": [{"name": "dense/kernel", "shape": [784, 512], "file": "weights/dense.kernel.npy"}, ...]}
  * }</pre>
  */
@@ -91,6 +92,7 @@ public final class ModelFile {
         json.put("recipe", model.recipe());
         json.put("metrics", model.metrics());
         json.put("class_names", model.classNames());
+        json.put(VerdictRule.KEY, model.verdict().toMap());
         json.put("weights", weights);
         put(zip, "model.json", Json.writePretty(json).getBytes(StandardCharsets.UTF_8));
         for (Param p : net.params()) {

@@ -61,8 +61,9 @@ final class ModelFileReader {
         Sequential net = network(json, weightBytes(entries));
         loadWeights(json, net, entries);
         try {
+            List<String> names = classNames(json, net.outputSize());
             return new SavedModel(stringOr(json.get("name"), "model"), net, map(json, "recipe"), map(json, "metrics"),
-                    classNames(json, net.outputSize()));
+                    names, verdict(json));
         } catch (IllegalArgumentException e) {
             throw fail(e.getMessage());
         }
@@ -193,6 +194,16 @@ final class ModelFileReader {
             throw fail("class_names must be a list of " + outputs + " strings, got " + SafeText.excerpt(v));
         }
         return l.stream().map(String.class::cast).toList();
+    }
+
+    /** The recorded rule, or null (the plain rule) for files written before rules were recorded. */
+    private VerdictRule verdict(Map<String, Object> json) throws ModelFileException {
+        if (json.get(VerdictRule.KEY) == null) return null;
+        try {
+            return VerdictRule.fromMap(map(json, VerdictRule.KEY));
+        } catch (IllegalArgumentException e) {
+            throw fail("bad \"" + VerdictRule.KEY + "\": " + e.getMessage());
+        }
     }
 
     @SuppressWarnings("unchecked")

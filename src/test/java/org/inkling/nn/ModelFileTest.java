@@ -232,4 +232,51 @@ class ModelFileTest {
             ro.toFile().setWritable(true);
         }
     }
+
+    private static SavedModel elevenClasses() {
+        Sequential net = Sequential.mlp(784, new int[] {8}, Activation.RELU, 11, 3);
+        List<String> names = new java.util.ArrayList<>(SavedModel.digits(10));
+        names.add(VerdictRule.NOT_A_DIGIT);
+        return new SavedModel("eleven", net, Map.of(), Map.of(), names);
+    }
+
+    @Test
+    void theVerdictRuleIsRecordedAndReadBack() throws Exception {
+        SavedModel m = elevenClasses().withVerdict(new VerdictRule(1.25, 0.85, 0.4, 10));
+        SavedModel back = load(bytes(m));
+        assertThat(back.verdict()).isEqualTo(new VerdictRule(1.25, 0.85, 0.4, 10));
+        assertThat(back.classNames()).endsWith(VerdictRule.NOT_A_DIGIT);
+        String json = new String(rewriteRead(bytes(m)), StandardCharsets.UTF_8);
+        assertThat(json).contains("\"verdict\"").contains("\"reject_class\": 10");
+    }
+
+    @Test
+    void filesWithoutARuleGetThePlainRule() throws Exception {
+        byte[] old = rewrite(bytes(elevenClasses().withVerdict(new VerdictRule(2, 0.7, 0.3, 10))),
+                Map.of("model.json", b -> new String(b, StandardCharsets.UTF_8)
+                        .replaceAll("(?s),\\s*\"verdict\": \\{[^}]*\\}", "").getBytes(StandardCharsets.UTF_8)));
+        assertThat(new String(rewriteRead(old), StandardCharsets.UTF_8)).doesNotContain("verdict");
+        SavedModel back = load(old);
+        assertThat(back.verdict()).isEqualTo(new VerdictRule(1, VerdictRule.PLAIN_ACCEPT_AT, VerdictRule.DEFAULT_REJECT_AT, 10));
+        assertThat(load(bytes(sample())).verdict().rejectClass()).isEqualTo(-1);
+    }
+
+    @Test
+    void aBadRuleNamesTheFileAndTheField() throws Exception {
+        byte[] bad = rewrite(bytes(elevenClasses()), Map.of("model.json", b -> new String(b, StandardCharsets.UTF_8)
+                .replace("\"accept_at\": 0.9", "\"accept_at\": 7").getBytes(StandardCharsets.UTF_8)));
+        assertThatThrownBy(() -> load(bad)).isInstanceOf(ModelFileException.class)
+                .hasMessageContaining("test.inkling").hasMessageContaining("accept_at");
+        assertThatThrownBy(() -> new SavedModel("x", Sequential.mlp(4, new int[] {2}, Activation.RELU, 10, 1), Map.of(), Map.of(),
+                null, new VerdictRule(1, 0.9, 0.5, 10))).hasMessageContaining("11 outputs");
+    }
+
+    private static byte[] rewriteRead(byte[] zipBytes) throws IOException {
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zipBytes))) {
+            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                if (e.getName().equals("model.json")) return in.readAllBytes();
+            }
+        }
+        throw new IOException("no model.json");
+    }
 }
