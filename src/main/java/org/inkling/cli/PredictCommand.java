@@ -15,15 +15,23 @@ import org.inkling.ink.StrokeFile;
 import org.inkling.nn.Metrics;
 import org.inkling.nn.SavedModel;
 import org.inkling.nn.Sequential;
+import org.inkling.nn.Verdict;
+import org.inkling.nn.VerdictRule;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code inkling predict}: the digit and the ten probabilities for pictures, IDX images or drawn strokes. */
+/**
+ * {@code inkling predict}: the verdict (a digit, not sure, not a digit) and the class probabilities for
+ * pictures, IDX images or drawn strokes.
+ */
 @Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Read digits from pictures, an IDX image file, or stroke files (JSON Lines).",
-                "With labelled strokes, also prints accuracy, per-class accuracy and the confusion matrix."})
+                "Each answer is a digit, \"not sure\" (with the digits it hesitates between) or \"not a digit\", "
+                        + "by the rule the model file records.",
+                "The summary gives the share accepted (answered with a digit); with labelled strokes also accuracy over all "
+                        + "drawings (the likeliest digit), accuracy over the accepted ones, per-class accuracy and the confusion matrix."})
 final class PredictCommand implements Callable<Integer> {
     @Mixin
     ModelOptions model = new ModelOptions();
@@ -48,17 +56,21 @@ final class PredictCommand implements Callable<Integer> {
 
     private JsonLines out;
     private Confusion confusion;
-    private int count;
+    private final VerdictTally tally = new VerdictTally();
+    private VerdictRule rule;
 
     @Override
     public Integer call() throws IOException {
-        Sequential network = model.load().network();
+        SavedModel saved = model.load();
+        Sequential network = saved.network();
+        rule = saved.verdict();
         out = json ? new JsonLines(System.out) : null;
         float[] probabilities = new float[network.outputSize()];
         if (inputs.images != null) {
             for (Path p : inputs.images) {
-                network.predict(PictureInput.read(p), probabilities);
-                report(p.toString(), null, probabilities);
+                float[] image = PictureInput.read(p);
+                network.predict(image, probabilities);
+                report(p.toString(), null, image, probabilities);
             }
         } else if (inputs.idx != null) {
             for (Path p : inputs.idx) {
@@ -72,7 +84,7 @@ final class PredictCommand implements Callable<Integer> {
                 for (int i = 0; i < images.count(); i++) {
                     for (int j = 0; j < x.length; j++) x[j] = (images.pixels()[i * x.length + j] & 0xff) / 255f;
                     network.predict(x, probabilities);
-                    report(p.getFileName() + "#" + i, null, probabilities);
+                    report(p.getFileName() + "#" + i, null, x, probabilities);
                 }
             }
         } else {
@@ -81,8 +93,9 @@ final class PredictCommand implements Callable<Integer> {
                 if (drawings.isEmpty()) throw new CliException(p + ": holds no drawings");
                 for (int i = 0; i < drawings.size(); i++) {
                     LabeledInk d = drawings.get(i);
-                    network.predict(InkRenderer.toMnist(d.ink()), probabilities);
-                    report(p.getFileName() + ":" + (i + 1), d.label(), probabilities);
+                    float[] image = InkRenderer.toMnist(d.ink());
+                    network.predict(image, probabilities);
+                    report(p.getFileName() + ":" + (i + 1), d.label(), image, probabilities);
                 }
             }
         }
@@ -90,38 +103,51 @@ final class PredictCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void report(String source, Integer label, float[] p) {
-        int predicted = Metrics.argmax(p);
-        count++;
+    private void report(String source, Integer label, float[] image, float[] p) {
+        Verdict v = rule.judge(image, p);
+        float[] digits = v.digitProbabilities();
+        int predicted = Metrics.argmax(digits);
+        tally.add(v, label, predicted);
         if (label != null) {
-            if (confusion == null) confusion = new Confusion(p.length);
-            if (label >= 0 && label < p.length) confusion.add(label, predicted);
+            if (confusion == null) confusion = new Confusion(digits.length);
+            if (label >= 0 && label < digits.length) confusion.add(label, predicted);
         }
         if (out != null) {
             Map<String, Object> m = new LinkedHashMap<>();
+            m.put("verdict", v.kind().jsonName());
+            m.put("accepted", v.accepted());
             m.put("prediction", predicted);
-            m.put("probabilities", p);
+            m.put("candidates", v.candidates());
+            m.put("confidence", digits[predicted]);
+            if (rule.rejectClass() >= 0) m.put("not_a_digit", v.notDigitProbability());
+            m.put("probabilities", digits);
             if (label != null) m.put("label", label);
             m.put("source", source);
             out.emit(m);
         } else {
             StringBuilder sb = new StringBuilder();
-            sb.append(String.format(Locale.ROOT, "%s: %d (%.1f%%)", source, predicted, 100 * p[predicted]));
+            sb.append(String.format(Locale.ROOT, "%s: %s (%d at %.1f%%", source, v.describe(), predicted, 100 * digits[predicted]));
+            if (rule.rejectClass() >= 0) sb.append(String.format(Locale.ROOT, ", not a digit %.1f%%", 100 * v.notDigitProbability()));
+            sb.append(')');
             if (label != null) sb.append(label == predicted ? "  correct" : "  WRONG, labelled " + label);
             sb.append("   ");
-            for (int c = 0; c < p.length; c++) sb.append(String.format(Locale.ROOT, " %d:%.3f", c, p[c]));
+            for (int c = 0; c < digits.length; c++) sb.append(String.format(Locale.ROOT, " %d:%.3f", c, digits[c]));
             System.out.println(sb);
         }
     }
 
     private void summarize() {
         Map<String, Object> s = confusion != null ? confusion.toSummary() : new LinkedHashMap<>();
-        s.put("count", count);
+        s.put("count", tally.count());
+        s.putAll(tally.toSummary());
         if (out != null) {
             out.summary(s);
-        } else if (confusion != null) {
+        } else {
             System.out.println();
-            System.out.print(Reports.classification(confusion.accuracy(), Double.NaN, confusion.perClassAccuracy(), confusion.matrix()));
+            System.out.print(tally.describe());
+            if (confusion != null) {
+                System.out.print(Reports.classification(confusion.accuracy(), Double.NaN, confusion.perClassAccuracy(), confusion.matrix()));
+            }
         }
     }
 }

@@ -1,0 +1,71 @@
+package org.inkling.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.inkling.nn.Verdict;
+
+/**
+ * Counts verdicts over many inputs: how many were accepted, refused as "not sure" or "not a digit",
+ * and, for labelled inputs, accuracy over all (the likeliest digit, as if nothing could be refused)
+ * and over the accepted ones.
+ */
+final class VerdictTally {
+    private int count, accepted, unsure, notDigit, labelled, right, acceptedLabelled, acceptedRight;
+
+    void add(Verdict v, Integer label, int topDigit) {
+        count++;
+        switch (v.kind()) {
+            case DIGIT -> accepted++;
+            case UNSURE -> unsure++;
+            case NOT_A_DIGIT -> notDigit++;
+        }
+        if (label != null) {
+            labelled++;
+            if (topDigit == label) right++;
+            if (v.accepted()) {
+                acceptedLabelled++;
+                if (v.digit() == label) acceptedRight++;
+            }
+        }
+    }
+
+    int count() {
+        return count;
+    }
+
+    double acceptedShare() {
+        return count == 0 ? Double.NaN : accepted / (double) count;
+    }
+
+    double accuracy() {
+        return labelled == 0 ? Double.NaN : right / (double) labelled;
+    }
+
+    double acceptedAccuracy() {
+        return acceptedLabelled == 0 ? Double.NaN : acceptedRight / (double) acceptedLabelled;
+    }
+
+    /** The summary fields: {@code accepted_share}, {@code accuracy_accepted} (labelled only), verdict counts. */
+    Map<String, Object> toSummary() {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("accepted_share", acceptedShare());
+        if (labelled > 0) s.put("accuracy_accepted", acceptedAccuracy());
+        Map<String, Object> kinds = new LinkedHashMap<>();
+        kinds.put(Verdict.Kind.DIGIT.jsonName(), accepted);
+        kinds.put(Verdict.Kind.UNSURE.jsonName(), unsure);
+        kinds.put(Verdict.Kind.NOT_A_DIGIT.jsonName(), notDigit);
+        s.put("verdicts", kinds);
+        return s;
+    }
+
+    /** One line for people. */
+    String describe() {
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
+                "Verdicts: %d digit, %d not sure, %d not a digit - accepted %.2f%%", accepted, unsure, notDigit, 100 * acceptedShare()));
+        if (acceptedLabelled > 0) {
+            sb.append(String.format(Locale.ROOT, ", accuracy over the accepted %.4f", acceptedAccuracy()));
+        }
+        return sb.append('\n').toString();
+    }
+}
