@@ -11,10 +11,8 @@ import org.inkling.data.Mnist;
 import org.inkling.ink.InkImages;
 import org.inkling.inspect.Predictions;
 import org.inkling.nn.Calibration;
-import org.inkling.nn.Examples;
-import org.inkling.nn.Metrics;
 import org.inkling.nn.SavedModel;
-import org.inkling.nn.Verdict;
+import org.inkling.nn.VerdictEvaluation;
 import org.inkling.nn.VerdictRule;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,8 +29,6 @@ import picocli.CommandLine.Option;
                         + "(answers with a digit) and its accuracy over those; calibration error compares stated confidence "
                         + "with accuracy, before and after the model's fitted temperature."})
 final class EvaluateCommand implements Callable<Integer> {
-    static final int BINS = 15;
-
     @Mixin
     ModelOptions model = new ModelOptions();
 
@@ -59,32 +55,33 @@ final class EvaluateCommand implements Callable<Integer> {
         if (scale < 1 || scale > 64) throw new CliException("--scale must be 1..64, got " + scale);
         SavedModel saved = model.load();
         Mnist mnist = data.load(json);
-        Result r = evaluate(saved, mnist.test());
+        VerdictRule rule = saved.verdict();
+        VerdictEvaluation e = VerdictEvaluation.of(saved.network(), rule, mnist.test());
         int written = misclassified == null ? -1 : writeMisread(saved, mnist);
         if (reliability != null) {
             try {
                 ReliabilityDiagram.write(reliability,
-                        new String[] {"Before: raw softmax (T = 1)", String.format(Locale.ROOT, "After: temperature %.3f", r.rule().temperature())},
-                        new Calibration.Reliability[] {r.before(), r.after()});
-            } catch (IOException e) {
-                throw new CliException(reliability + ": could not write the diagram: " + e.getMessage(), e);
+                        new String[] {"Before: raw softmax (T = 1)", String.format(Locale.ROOT, "After: temperature %.3f", rule.temperature())},
+                        new Calibration.Reliability[] {e.before(), e.after()});
+            } catch (IOException ex) {
+                throw new CliException(reliability + ": could not write the diagram: " + ex.getMessage(), ex);
             }
         }
         if (json) {
-            Map<String, Object> s = r.summary();
+            Map<String, Object> s = summary(e, rule);
             if (written >= 0) {
                 s.put("misclassified_dir", misclassified.toString());
                 s.put("misclassified_written", written);
             }
             new JsonLines(System.out).summary(s);
         } else {
-            System.out.printf(Locale.ROOT, "Model %s on %,d test images%n", saved.name(), r.confusion().total());
-            System.out.print(r.tally().describe());
+            System.out.printf(Locale.ROOT, "Model %s on %,d test images%n", saved.name(), e.count());
+            System.out.printf(Locale.ROOT, "Verdicts: %d digit, %d not sure, %d not a digit - accepted %.2f%%, accuracy over the accepted %.4f%n",
+                    e.accepted(), e.unsure(), e.notDigit(), 100 * e.acceptedShare(), e.acceptedAccuracy());
             System.out.printf(Locale.ROOT, "Expected calibration error: %.2f%% raw, %.2f%% at temperature %.3f%n",
-                    100 * r.before().ece(), 100 * r.after().ece(), r.rule().temperature());
+                    100 * e.before().ece(), 100 * e.after().ece(), rule.temperature());
             if (reliability != null) System.out.println("Reliability diagrams: " + reliability);
-            System.out.print(Reports.classification(r.confusion().accuracy(), r.loss(), r.confusion().perClassAccuracy(),
-                    r.confusion().matrix()));
+            System.out.print(Reports.classification(e.accuracy(), e.loss(), e.perClassAccuracy(), e.confusion()));
             if (written >= 0) System.out.printf(Locale.ROOT, "Wrote %d misread images to %s%n", written, misclassified);
         }
         return 0;
@@ -105,42 +102,23 @@ final class EvaluateCommand implements Callable<Integer> {
         return misread.length;
     }
 
-    record Result(VerdictRule rule, double loss, Confusion confusion, VerdictTally tally,
-                  Calibration.Reliability before, Calibration.Reliability after) {
-        Map<String, Object> summary() {
-            Map<String, Object> s = new LinkedHashMap<>();
-            s.put("accuracy", confusion.accuracy());
-            s.put("loss", loss);
-            s.put("count", confusion.total());
-            s.putAll(tally.toSummary());
-            s.put("temperature", rule.temperature());
-            s.put("ece_raw", before.ece());
-            s.put("ece_calibrated", after.ece());
-            s.put("per_class_accuracy", confusion.perClassAccuracy());
-            s.put("confusion_matrix", confusion.matrix());
-            return s;
-        }
-    }
-
-    /** Everything the command reports, for any labelled digits. */
-    static Result evaluate(SavedModel saved, Examples test) {
-        VerdictRule rule = saved.verdict();
-        float[][] p = Calibration.predictAll(saved.network(), test);
-        int[] labels = new int[test.size()];
-        Confusion confusion = new Confusion(org.inkling.base.DigitGeometry.DIGITS);
-        VerdictTally tally = new VerdictTally();
-        float[] image = new float[test.inputSize()];
-        double nll = 0;
-        for (int i = 0; i < labels.length; i++) {
-            labels[i] = test.label(i);
-            test.copyInput(i, image, 0);
-            Verdict v = rule.judge(image, p[i]);
-            int top = Metrics.argmax(v.digitProbabilities());
-            confusion.add(labels[i], top);
-            tally.add(v, labels[i], top);
-            nll -= Math.log(Math.max(p[i][labels[i]], 1e-7f)); // the clip Keras' cross-entropy uses
-        }
-        return new Result(rule, nll / labels.length, confusion, tally,
-                Calibration.reliability(p, labels, 1.0, BINS), Calibration.reliability(p, labels, rule.temperature(), BINS));
+    static Map<String, Object> summary(VerdictEvaluation e, VerdictRule rule) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("accuracy", e.accuracy());
+        s.put("loss", e.loss());
+        s.put("count", e.count());
+        s.put("accepted_share", e.acceptedShare());
+        s.put("accuracy_accepted", e.acceptedAccuracy());
+        Map<String, Object> kinds = new LinkedHashMap<>();
+        kinds.put("digit", e.accepted());
+        kinds.put("unsure", e.unsure());
+        kinds.put("not_a_digit", e.notDigit());
+        s.put("verdicts", kinds);
+        s.put("temperature", rule.temperature());
+        s.put("ece_raw", e.before().ece());
+        s.put("ece_calibrated", e.after().ece());
+        s.put("per_class_accuracy", e.perClassAccuracy());
+        s.put("confusion_matrix", e.confusion());
+        return s;
     }
 }

@@ -52,6 +52,16 @@ final class ModelRecipeOptions {
             description = "Add N synthetic drawn digits per class, in the world's writing styles (default: ${DEFAULT-VALUE}).")
     int synthetic;
 
+    @Option(names = "--non-digits", defaultValue = "0", paramLabel = "N",
+            description = "Add N drawings that are not digits (Hershey letters and symbols, scribbles, lines, dots, "
+                    + "crossings, digit pairs, broken digits) as an eleventh class, \"not a digit\" (default: ${DEFAULT-VALUE}).")
+    int nonDigits;
+
+    @Option(names = "--calibration-holdout", defaultValue = "0", paramLabel = "N",
+            description = "Keep the last N MNIST training images out of training and fit the verdict's temperature on them "
+                    + "(default: ${DEFAULT-VALUE}: the plain rule).")
+    int calibrationHoldout;
+
     private ParameterException bad(String message) {
         return new ParameterException(spec.commandLine(), message);
     }
@@ -100,7 +110,8 @@ final class ModelRecipeOptions {
     TrainingRecipe toRecipe(String name, int epochs, int batch, long seed, Double validationSplit, Integer limit) {
         try {
             return new TrainingRecipe(name, arch, Activation.parse(activation), optimizer, lr, weightDecay, schedule(),
-                    augmentationConfig(), synthetic, epochs, batch, seed, validationSplit == null ? 0 : validationSplit, limit);
+                    augmentationConfig(), synthetic, epochs, batch, seed, validationSplit == null ? 0 : validationSplit, limit,
+                    nonDigits, calibrationHoldout);
         } catch (RecipeException e) {
             throw bad("Invalid " + OPTION_OF.getOrDefault(e.field(), e.field()) + ": " + e.getMessage());
         } catch (IllegalArgumentException e) {
@@ -114,5 +125,6 @@ final class ModelRecipeOptions {
             Map.entry("optimizer", "--optimizer"), Map.entry("learning_rate", "--lr"),
             Map.entry("weight_decay", "--weight-decay"), Map.entry("synthetic_per_class", "--synthetic"),
             Map.entry("epochs", "--epochs"), Map.entry("batch_size", "--batch"),
-            Map.entry("validation_split", "--validation-split"), Map.entry("limit", "--limit"));
+            Map.entry("validation_split", "--validation-split"), Map.entry("limit", "--limit"),
+            Map.entry("non_digits", "--non-digits"), Map.entry("calibration_holdout", "--calibration-holdout"));
 }

@@ -84,7 +84,15 @@ final class TrainCommand implements Callable<Integer> {
             new JsonLines(System.out).summary(s);
         } else {
             if (!outcome.completed()) System.out.println(outcome.result().message());
-            System.out.printf(Locale.ROOT, "Test accuracy: %.4f - test loss: %.4f%n", outcome.test().accuracy(), outcome.test().loss());
+            // The recorded figure: over the ten digits for a model that can also answer "not a digit".
+            Object accuracy = model.metrics().get("test_accuracy");
+            System.out.printf(Locale.ROOT, "Test accuracy: %.4f - test loss: %.4f%n",
+                    accuracy instanceof Number n ? n.doubleValue() : outcome.test().accuracy(), outcome.test().loss());
+            if (model.metrics().get("test_accepted_share") instanceof Number share) {
+                System.out.printf(Locale.ROOT, "Verdicts on the test set: %.2f%% accepted; calibration error %.2f%% at temperature %.3f%n",
+                        100 * share.doubleValue(), 100 * ((Number) model.metrics().get("test_ece_calibrated")).doubleValue(),
+                        model.verdict().temperature());
+            }
             System.out.printf(Locale.ROOT, "Saved %s (%,d parameters); peak memory %.0f MB%n", out,
                     model.network().parameterCount(), peak);
         }

@@ -9,6 +9,7 @@ import java.util.function.BooleanSupplier;
 import org.inkling.data.Augmentation;
 import org.inkling.data.ConcatExamples;
 import org.inkling.data.Mnist;
+import org.inkling.nn.Calibration;
 import org.inkling.nn.Evaluation;
 import org.inkling.nn.Evaluator;
 import org.inkling.nn.Examples;
@@ -22,6 +23,8 @@ import org.inkling.nn.TrainingControl;
 import org.inkling.nn.TrainingListener;
 import org.inkling.nn.TrainingListener.EpochEvent;
 import org.inkling.nn.TrainingResult;
+import org.inkling.nn.VerdictEvaluation;
+import org.inkling.nn.VerdictRule;
 
 /**
  * Trains a {@link TrainingRecipe} on MNIST: the one training path that the command line, the app's
@@ -47,6 +50,7 @@ public final class TrainingJob {
      */
     public static TrainingOutcome run(TrainingRecipe recipe, Mnist mnist, TrainingListener listener,
                                       TrainingControl control, BooleanSupplier wantTestScore) {
+        Examples calibration = calibrationDigits(recipe, mnist);
         Examples train = trainingExamples(recipe, mnist);
         Sequential network = recipe.buildNetwork();
         Optimizer optimizer = recipe.buildOptimizer();
@@ -63,17 +67,69 @@ public final class TrainingJob {
 
         Map<String, Object> recorded = recipe.toMap(optimizer);
         recorded.put("train_examples", train.size());
-        SavedModel model = new SavedModel(nameOf(recipe), network, recorded, metrics(result, test), null);
+        Map<String, Object> metrics = metrics(result, test);
+        VerdictRule rule = VerdictRule.plain(recipe.classNames());
+        if (calibration != null && result.status() != TrainingResult.Status.DIVERGED) {
+            rule = calibrate(recipe, network, calibration);
+            metrics.put("calibration_examples", calibration.size());
+        }
+        if (test != null && (recipe.nonDigits() > 0 || calibration != null)) {
+            // Accuracy is over the ten digits (a refusal is counted apart), the same figures as inkling evaluate.
+            VerdictEvaluation v = VerdictEvaluation.of(network, rule, mnist.test());
+            metrics.put("test_accuracy", v.accuracy());
+            metrics.put("test_accepted_share", v.acceptedShare());
+            metrics.put("test_accuracy_accepted", v.acceptedAccuracy());
+            metrics.put("test_ece_raw", v.before().ece());
+            metrics.put("test_ece_calibrated", v.after().ece());
+        }
+        SavedModel model = new SavedModel(nameOf(recipe), network, recorded, metrics, recipe.classNames(), rule);
         return new TrainingOutcome(model, result, test);
     }
 
-    /** The training set a recipe asks for: MNIST's training images (the first {@code limit}) and the synthetic styles. */
+    /** Accept a digit at this calibrated probability; refuse as not a digit at this share of the reject class. */
+    public static final double ACCEPT_AT = 0.7;
+    public static final double REJECT_AT = 0.5;
+
+    /**
+     * The verdict rule with its temperature fitted on the held-out digits, and for a network with the
+     * reject class also on as many fresh non-digits (a seed training never used), so that both the
+     * digits' and "not a digit"'s probabilities are honest.
+     */
+    static VerdictRule calibrate(TrainingRecipe recipe, Sequential network, Examples digits) {
+        Examples held = recipe.nonDigits() > 0
+                ? new ConcatExamples(List.of(digits, NonDigitExamples.examples(Math.max(1, digits.size() / 3), recipe.seed() + 3)))
+                : digits;
+        float[][] p = Calibration.predictAll(network, held);
+        int[] labels = new int[held.size()];
+        for (int i = 0; i < labels.length; i++) labels[i] = held.label(i);
+        VerdictRule plain = VerdictRule.plain(recipe.classNames());
+        return new VerdictRule(Calibration.fitTemperature(p, labels), ACCEPT_AT, REJECT_AT, plain.rejectClass());
+    }
+
+    /** The MNIST training images kept out of training to calibrate on (the last ones), or null. */
+    static Examples calibrationDigits(TrainingRecipe recipe, Mnist mnist) {
+        if (recipe.calibrationHoldout() == 0) return null;
+        int n = mnistCount(recipe, mnist);
+        return mnist.train().subset(n - recipe.calibrationHoldout(), n);
+    }
+
+    private static int mnistCount(TrainingRecipe recipe, Mnist mnist) {
+        return recipe.limit() == null ? mnist.train().size() : Math.min(recipe.limit(), mnist.train().size());
+    }
+
+    /**
+     * The training set a recipe asks for: MNIST's training images (the first {@code limit}, less the
+     * calibration hold-out at their end), the synthetic styles, and the non-digits.
+     */
     static Examples trainingExamples(TrainingRecipe recipe, Mnist mnist) {
-        Examples train = recipe.limit() == null ? mnist.train()
-                : mnist.train().subset(0, Math.min(recipe.limit(), mnist.train().size()));
+        int n = mnistCount(recipe, mnist) - recipe.calibrationHoldout();
+        Examples train = recipe.limit() == null && recipe.calibrationHoldout() == 0 ? mnist.train() : mnist.train().subset(0, n);
         if (recipe.syntheticPerClass() > 0) {
             // A seed apart from the network's, so the drawn digits do not vary with the weights' seed alone.
             train = new ConcatExamples(List.of(train, SyntheticDigits.examples(recipe.syntheticPerClass(), recipe.seed() + 1)));
+        }
+        if (recipe.nonDigits() > 0) {
+            train = new ConcatExamples(List.of(train, NonDigitExamples.examples(recipe.nonDigits(), recipe.seed() + 2)));
         }
         return train;
     }

@@ -16,6 +16,7 @@ import org.inkling.nn.LearningRateSchedule;
 import org.inkling.nn.Optimizer;
 import org.inkling.nn.Optimizers;
 import org.inkling.nn.Sequential;
+import org.inkling.nn.VerdictRule;
 
 /**
  * What to train, checked once: Keras' {@code compile} and {@code fit} arguments in one typed record.
@@ -34,6 +35,10 @@ import org.inkling.nn.Sequential;
  *                          the MNIST test set as validation instead, as the Keras textbook does
  * @param limit             train on the first this many MNIST training images, or null for all
  * @param syntheticPerClass synthetic drawn digits added per class (the world's writing styles)
+ * @param nonDigits         drawings that are not digits ({@code ink.synth.NonDigits}: letters, symbols,
+ *                          scribbles, ...) added as an eleventh class, "not a digit"; 0 for ten classes
+ * @param calibrationHoldout the last this many MNIST training images (after {@code limit}) kept out of
+ *                          training to fit the verdict's temperature on; 0 leaves the plain rule
  */
 public record TrainingRecipe(
         String name,
@@ -49,13 +54,17 @@ public record TrainingRecipe(
         int batchSize,
         long seed,
         double validationSplit,
-        Integer limit) {
+        Integer limit,
+        int nonDigits,
+        int calibrationHoldout) {
 
     public static final int MAX_EPOCHS = 1000;
     public static final int MAX_BATCH = 60_000;
     public static final double MAX_VALIDATION_SPLIT = 0.5;
     public static final double MAX_LEARNING_RATE = 10;
     public static final int MAX_SYNTHETIC_PER_CLASS = 20_000;
+    public static final int MAX_NON_DIGITS = 200_000;
+    public static final int MAX_CALIBRATION_HOLDOUT = 20_000;
     /** Dense units over all hidden layers: 16k units of 784 inputs is 50 MB of weights and Adam state. */
     public static final int MAX_DENSE_UNITS = 16_384;
     public static final int MAX_FILTERS = 1024;
@@ -79,6 +88,20 @@ public record TrainingRecipe(
         fail("batch_size", batchSizeError(batchSize));
         fail("validation_split", validationSplitError(validationSplit));
         if (limit != null) fail("limit", limit >= 1 ? null : "the number of training images must be at least 1, got " + limit);
+        fail("non_digits", nonDigits >= 0 && nonDigits <= MAX_NON_DIGITS ? null
+                : "non-digits must be from 0 to " + MAX_NON_DIGITS + ", got " + nonDigits);
+        fail("calibration_holdout", calibrationHoldout >= 0 && calibrationHoldout <= MAX_CALIBRATION_HOLDOUT
+                && (limit == null || calibrationHoldout < limit) ? null
+                : "the calibration hold-out must be from 0 to " + MAX_CALIBRATION_HOLDOUT
+                        + " images and fewer than the training images, got " + calibrationHoldout);
+    }
+
+    /** A recipe of ten digit classes and no calibration (what every recipe was before verdicts). */
+    public TrainingRecipe(String name, String architecture, Activation activation, String optimizer, Double learningRate,
+                          double weightDecay, LearningRateSchedule schedule, AugmentationConfig augmentation,
+                          int syntheticPerClass, int epochs, int batchSize, long seed, double validationSplit, Integer limit) {
+        this(name, architecture, activation, optimizer, learningRate, weightDecay, schedule, augmentation, syntheticPerClass,
+                epochs, batchSize, seed, validationSplit, limit, 0, 0);
     }
 
     /** The Keras textbook network (Chollet, ch. 2): 784-512-10, relu, RMSprop, batch 128, 5 epochs, seed 1. */
@@ -134,9 +157,17 @@ public record TrainingRecipe(
 
     // ---- what it builds ---------------------------------------------------------------------------
 
-    /** A new network with weights from {@link #seed}. */
+    /** A new network with weights from {@link #seed}: ten outputs, or eleven with non-digits. */
     public Sequential buildNetwork() {
-        return Architectures.build(architecture, DigitGeometry.PIXELS, activation, DigitGeometry.DIGITS, seed);
+        return Architectures.build(architecture, DigitGeometry.PIXELS, activation, classNames().size(), seed);
+    }
+
+    /** "0".."9", and "not a digit" after them when the recipe learns non-digits. */
+    public List<String> classNames() {
+        List<String> names = new ArrayList<>();
+        for (int d = 0; d < DigitGeometry.DIGITS; d++) names.add(Integer.toString(d));
+        if (nonDigits > 0) names.add(VerdictRule.NOT_A_DIGIT);
+        return List.copyOf(names);
     }
 
     public Optimizer buildOptimizer() {
@@ -150,12 +181,12 @@ public record TrainingRecipe(
 
     public TrainingRecipe withName(String newName) {
         return new TrainingRecipe(newName, architecture, activation, optimizer, learningRate, weightDecay, schedule,
-                augmentation, syntheticPerClass, epochs, batchSize, seed, validationSplit, limit);
+                augmentation, syntheticPerClass, epochs, batchSize, seed, validationSplit, limit, nonDigits, calibrationHoldout);
     }
 
     public TrainingRecipe withSeed(long newSeed) {
         return new TrainingRecipe(name, architecture, activation, optimizer, learningRate, weightDecay, schedule,
-                augmentation, syntheticPerClass, epochs, batchSize, newSeed, validationSplit, limit);
+                augmentation, syntheticPerClass, epochs, batchSize, newSeed, validationSplit, limit, nonDigits, calibrationHoldout);
     }
 
     // ---- how it is recorded -------------------------------------------------------------------
@@ -180,6 +211,8 @@ public record TrainingRecipe(
         m.put("seed", seed);
         m.put("validation_split", validationSplit);
         m.put("limit", limit);
+        m.put("non_digits", nonDigits);
+        m.put("calibration_holdout", calibrationHoldout);
         m.put("command", "inkling train " + String.join(" ", commandLine()));
         return m;
     }
@@ -219,7 +252,8 @@ public record TrainingRecipe(
                     intOr(m.get("synthetic_per_class"), 0), intOr(m.get("epochs"), t.epochs),
                     intOr(m.get("batch_size"), t.batchSize),
                     m.get("seed") instanceof Number n ? n.longValue() : t.seed, split,
-                    m.get("limit") instanceof Number n ? n.intValue() : null);
+                    m.get("limit") instanceof Number n ? n.intValue() : null,
+                    intOr(m.get("non_digits"), 0), intOr(m.get("calibration_holdout"), 0));
         } catch (RecipeException e) {
             throw e;
         } catch (IllegalArgumentException e) {
@@ -242,6 +276,8 @@ public record TrainingRecipe(
             a.addAll(List.of("--augment", augmentation.equals(AugmentationConfig.DEFAULT) ? "default" : augmentation.toCliString()));
         }
         if (syntheticPerClass != 0) a.addAll(List.of("--synthetic", Integer.toString(syntheticPerClass)));
+        if (nonDigits != 0) a.addAll(List.of("--non-digits", Integer.toString(nonDigits)));
+        if (calibrationHoldout != 0) a.addAll(List.of("--calibration-holdout", Integer.toString(calibrationHoldout)));
         a.addAll(List.of("--epochs", Integer.toString(epochs), "--batch", Integer.toString(batchSize),
                 "--seed", Long.toString(seed)));
         if (validationSplit > 0) a.addAll(List.of("--validation-split", Double.toString(validationSplit)));

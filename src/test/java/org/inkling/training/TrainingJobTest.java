@@ -74,4 +74,24 @@ class TrainingJobTest {
         }
         return HexFormat.of().formatHex(sha.digest());
     }
+
+    @Test
+    void nonDigitsMakeAnEleventhClassAndTheHoldOutFitsTheVerdictsTemperature() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isDirectory(NonDigitExamples.FONTS), "no Hershey fonts");
+        TrainingRecipe t = TrainingRecipe.textbook();
+        TrainingRecipe r = new TrainingRecipe("v", "64", t.activation(), t.optimizer(), null, 0, t.schedule(), t.augmentation(),
+                0, 1, 128, 1, 0, 3000, 400, 600);
+        TrainingOutcome o = TrainingJob.run(r, TestMnist.get(), null, null);
+        org.inkling.nn.SavedModel m = o.model();
+        assertThat(m.network().outputSize()).isEqualTo(11);
+        assertThat(m.classNames().get(10)).isEqualTo(org.inkling.nn.VerdictRule.NOT_A_DIGIT);
+        assertThat(m.verdict().rejectClass()).isEqualTo(10);
+        assertThat(m.verdict().temperature()).isNotEqualTo(1.0).isBetween(0.25, 8.0);
+        assertThat(m.recipe()).containsEntry("train_examples", 2400 + 400);
+        assertThat(m.metrics()).containsEntry("calibration_examples", 600)
+                .containsKeys("test_accepted_share", "test_accuracy_accepted", "test_ece_raw", "test_ece_calibrated");
+        // Calibration is fitted to lower the error it is judged by on other data.
+        assertThat(((Number) m.metrics().get("test_ece_calibrated")).doubleValue())
+                .isLessThan(((Number) m.metrics().get("test_ece_raw")).doubleValue());
+    }
 }

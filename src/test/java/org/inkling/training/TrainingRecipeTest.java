@@ -53,4 +53,22 @@ class TrainingRecipeTest {
         assertThat(r.syntheticPerClass()).isEqualTo(3000);
         assertThat(r.validationSplit()).isZero();
     }
+
+    @Test
+    void nonDigitsAndTheCalibrationHoldOutAreRecordedAndChecked() {
+        TrainingRecipe t = TrainingRecipe.textbook();
+        TrainingRecipe r = new TrainingRecipe("v", "cnn", t.activation(), "adam", null, 0, t.schedule(), t.augmentation(),
+                3000, 15, 128, 1, 0, null, 9000, 5000);
+        assertThat(r.classNames()).hasSize(11).endsWith(org.inkling.nn.VerdictRule.NOT_A_DIGIT);
+        assertThat(r.buildNetwork().outputSize()).isEqualTo(11);
+        assertThat(TrainingRecipe.fromMap(r.toMap(null)).withName("v")).isEqualTo(r);
+        assertThat((String) r.toMap(null).get("command")).contains("--non-digits 9000 --calibration-holdout 5000");
+        assertThat(t.classNames()).hasSize(10);
+        assertThat(t.buildNetwork().outputSize()).isEqualTo(10);
+        assertThat(TrainingRecipe.fromMap(t.toMap(null)).nonDigits()).isZero();
+        assertThatThrownBy(() -> new TrainingRecipe(null, "512", t.activation(), "adam", null, 0, t.schedule(), t.augmentation(),
+                0, 1, 128, 1, 0, null, -1, 0)).extracting(e -> ((RecipeException) e).field()).isEqualTo("non_digits");
+        assertThatThrownBy(() -> new TrainingRecipe(null, "512", t.activation(), "adam", null, 0, t.schedule(), t.augmentation(),
+                0, 1, 128, 1, 0, 1000, 0, 1000)).extracting(e -> ((RecipeException) e).field()).isEqualTo("calibration_holdout");
+    }
 }
