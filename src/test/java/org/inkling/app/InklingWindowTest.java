@@ -104,7 +104,9 @@ class InklingWindowTest {
         drawSeven(robot);
         assertThat(barSum(robot)).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-3));
         int digit = window.viewModel().drawing().predictedDigitProperty().get();
-        assertThat(robot.lookup("#digitLabel").queryAs(Label.class).getText()).isEqualTo(Integer.toString(digit));
+        org.inkling.nn.Verdict verdict = window.viewModel().drawing().verdictProperty().get();
+        assertThat(robot.lookup("#digitLabel").queryAs(Label.class).getText())
+                .isEqualTo(verdict.accepted() ? Integer.toString(digit) : verdict.kind() == org.inkling.nn.Verdict.Kind.UNSURE ? "?" : "×");
         assertThat(robot.lookup("#percent-" + digit).queryAs(Label.class).getText()).endsWith("%");
         float[] input = window.viewModel().drawing().inputProperty().get();
         double ink = 0;

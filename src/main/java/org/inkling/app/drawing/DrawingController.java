@@ -1,5 +1,7 @@
 package org.inkling.app.drawing;
 
+import org.inkling.nn.Verdict;
+
 import org.inkling.app.shared.ThemeSwitch;
 
 import javafx.animation.AnimationTimer;
@@ -111,17 +113,39 @@ public final class DrawingController {
     private void showPrediction() {
         float[] p = vm.probabilitiesProperty().get();
         bars.show(p);
-        int digit = vm.predictedDigitProperty().get();
-        digitLabel.setText(digit < 0 ? "–" : Integer.toString(digit));
-        digitLabel.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("empty"), digit < 0);
-        if (p == null) {
+        Verdict v = vm.verdictProperty().get();
+        digitLabel.setText(bigText(v));
+        digitLabel.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("empty"), v == null || !v.accepted());
+        if (p == null || v == null) {
             confidenceLabel.setText("No prediction");
             hintLabel.setText(vm.emptyProperty().get() ? "Draw a digit on the pad" : "Draw a little larger");
         } else {
             double c = vm.confidenceProperty().get();
-            confidenceLabel.setText(String.format("%.1f%% sure", 100 * c));
-            hintLabel.setText(c >= 0.9 ? "Confident" : c >= 0.5 ? "Fairly sure" : "Unsure: try again?");
+            switch (v.kind()) {
+                case DIGIT -> {
+                    confidenceLabel.setText(String.format("%.1f%% sure", 100 * c));
+                    hintLabel.setText(c >= 0.9 ? "Confident" : "Fairly sure");
+                }
+                case UNSURE -> {
+                    confidenceLabel.setText("Not sure: " + String.join(" or ", v.candidates().stream().map(String::valueOf).toList()) + "?");
+                    hintLabel.setText("Try writing it again?");
+                }
+                case NOT_A_DIGIT -> {
+                    confidenceLabel.setText("Not a digit");
+                    hintLabel.setText(String.format("%.0f%% sure it is none", 100 * v.notDigitProbability()));
+                }
+            }
         }
+    }
+
+    /** The big answer: the digit, "?" when not sure, "×" for not a digit, "–" for nothing drawn. */
+    static String bigText(Verdict v) {
+        if (v == null) return "–";
+        return switch (v.kind()) {
+            case DIGIT -> Integer.toString(v.digit());
+            case UNSURE -> "?";
+            case NOT_A_DIGIT -> "×";
+        };
     }
 
     @FXML

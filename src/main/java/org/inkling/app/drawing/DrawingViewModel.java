@@ -1,6 +1,7 @@
 package org.inkling.app.drawing;
 
 import org.inkling.app.model.Classifier;
+import org.inkling.nn.Verdict;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -62,6 +63,7 @@ public final class DrawingViewModel {
     private final ReadOnlyObjectWrapper<float[]> probabilities = new ReadOnlyObjectWrapper<>(this, "probabilities");
     private final ReadOnlyIntegerWrapper predictedDigit = new ReadOnlyIntegerWrapper(this, "predictedDigit", -1);
     private final ReadOnlyDoubleWrapper confidence = new ReadOnlyDoubleWrapper(this, "confidence");
+    private final ReadOnlyObjectWrapper<Verdict> verdict = new ReadOnlyObjectWrapper<>(this, "verdict");
 
     private boolean inputStale;
     private boolean predictionStale;
@@ -206,19 +208,23 @@ public final class DrawingViewModel {
         if (x == null || network == null || isBlank(x)) {
             predictedDigit.set(-1);
             confidence.set(0);
+            verdict.set(null);
             probabilities.set(null);
             return;
         }
-        float[] p = network.classify(x);
+        // The engine's one rule: calibrated digit probabilities (the bars) and the verdict.
+        Verdict v = network.verdictRule().judge(x, network.classify(x));
+        float[] p = v.digitProbabilities();
         int best = 0;
         for (int i = 1; i < p.length; i++) {
             if (p[i] > p[best]) {
                 best = i;
             }
         }
-        // Digit and confidence first: views redraw when the probabilities change.
+        // Digit, confidence and verdict first: views redraw when the probabilities change.
         predictedDigit.set(best);
         confidence.set(p[best]);
+        verdict.set(v);
         probabilities.set(p);
     }
 
@@ -278,12 +284,20 @@ public final class DrawingViewModel {
         return input.getReadOnlyProperty();
     }
 
-    /** Ten probabilities, or null when there is nothing to predict. */
+    /**
+     * What the rule makes of the drawing: a digit, not sure (between {@link Verdict#candidates()}) or
+     * not a digit; null when there is nothing to predict.
+     */
+    public ReadOnlyObjectProperty<Verdict> verdictProperty() {
+        return verdict.getReadOnlyProperty();
+    }
+
+    /** Ten calibrated digit probabilities (summing to one less the chance it is no digit), or null when there is nothing to predict. */
     public ReadOnlyObjectProperty<float[]> probabilitiesProperty() {
         return probabilities.getReadOnlyProperty();
     }
 
-    /** The most probable digit, or -1 with no prediction. */
+    /** The most probable digit (accepted or not: see {@link #verdictProperty()}), or -1 with no prediction. */
     public ReadOnlyIntegerProperty predictedDigitProperty() {
         return predictedDigit.getReadOnlyProperty();
     }

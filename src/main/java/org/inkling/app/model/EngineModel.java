@@ -2,6 +2,7 @@ package org.inkling.app.model;
 
 
 import java.util.Collections;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -9,6 +10,7 @@ import java.util.stream.Collectors;
 import org.inkling.nn.Shape;
 import org.inkling.nn.SavedModel;
 import org.inkling.nn.Sequential;
+import org.inkling.nn.VerdictRule;
 
 /** A {@link Sequential} network with the name, recipe and metrics a model file records. */
 public final class EngineModel implements ModelHandle {
@@ -19,19 +21,40 @@ public final class EngineModel implements ModelHandle {
     private final Map<String, Object> recipe;
     private final Map<String, Object> metrics;
     private final boolean trained;
+    private final List<String> classNames;
+    private final VerdictRule verdict;
 
     public EngineModel(Sequential network, String name, Map<String, Object> recipe, Map<String, Object> metrics,
             boolean trained) {
+        this(network, name, recipe, metrics, trained, null, null);
+    }
+
+    /** {@code classNames} and {@code verdict} null: the ten digits and the plain rule. */
+    public EngineModel(Sequential network, String name, Map<String, Object> recipe, Map<String, Object> metrics,
+            boolean trained, List<String> classNames, VerdictRule verdict) {
         this.network = network;
         this.name = name;
         this.recipe = Collections.unmodifiableMap(new LinkedHashMap<>(recipe));
         this.metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
         this.trained = trained;
+        SavedModel checked = new SavedModel(name, network, recipe, metrics, classNames, verdict);
+        this.classNames = checked.classNames();
+        this.verdict = checked.verdict();
     }
 
     public static EngineModel trained(Sequential network, String name, Map<String, Object> recipe,
             Map<String, Object> metrics) {
         return new EngineModel(network, name, recipe, metrics, true);
+    }
+
+    /** A trained model as a file or the training job gives it, with its classes and verdict rule. */
+    public static EngineModel trained(SavedModel m) {
+        return new EngineModel(m.network(), m.name(), m.recipe(), m.metrics(), true, m.classNames(), m.verdict());
+    }
+
+    /** What a model file records of this model. */
+    SavedModel toSaved() {
+        return new SavedModel(name, network, recipe, metrics, classNames, verdict);
     }
 
     @Override
@@ -101,11 +124,22 @@ public final class EngineModel implements ModelHandle {
     /** {@link Sequential#predict(float[])} is safe from any thread (per-thread workspaces). */
     @Override
     public Classifier classifier() {
-        return network::predict;
+        VerdictRule rule = verdict;
+        return new Classifier() {
+            @Override
+            public float[] classify(float[] input) {
+                return network.predict(input);
+            }
+
+            @Override
+            public VerdictRule verdictRule() {
+                return rule;
+            }
+        };
     }
 
     @Override
     public ModelHandle withName(String newName) {
-        return new EngineModel(network, newName, recipe, metrics, trained);
+        return new EngineModel(network, newName, recipe, metrics, trained, classNames, verdict);
     }
 }

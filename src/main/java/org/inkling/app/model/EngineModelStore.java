@@ -63,15 +63,17 @@ public final class EngineModelStore implements ModelStore {
         if (!(model instanceof EngineModel m)) {
             throw new IllegalArgumentException("not an engine model: " + model);
         }
-        ModelFile.save(file, new SavedModel(m.name(), m.engineNetwork(), m.recipe(), m.metrics(), null));
+        ModelFile.save(file, m.toSaved());
     }
 
     private static EngineModel fromSaved(SavedModel saved, String fallbackName) {
-        if (saved.network().inputSize() != Classifier.INPUT_SIZE || saved.network().outputSize() != Classifier.CLASSES) {
+        int outputs = saved.network().outputSize();
+        boolean rejects = saved.verdict().rejectClass() == Classifier.CLASSES;
+        if (saved.network().inputSize() != Classifier.INPUT_SIZE || outputs != Classifier.CLASSES + (rejects ? 1 : 0)) {
             throw new IllegalArgumentException("the network reads " + saved.network().inputSize() + " inputs into "
-                    + saved.network().outputSize() + " classes; Inkling needs 784 (28x28) into 10 digits");
+                    + outputs + " classes; Inkling needs 784 (28x28) into 10 digits (and \"not a digit\")");
         }
         String name = saved.name() == null || saved.name().isBlank() ? fallbackName : saved.name();
-        return new EngineModel(saved.network(), name, saved.recipe(), saved.metrics(), true);
+        return new EngineModel(saved.network(), name, saved.recipe(), saved.metrics(), true, saved.classNames(), saved.verdict());
     }
 }

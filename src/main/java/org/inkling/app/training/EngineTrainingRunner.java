@@ -38,7 +38,7 @@ public final class EngineTrainingRunner implements TrainingRunner {
                 throw new IllegalStateException(outcome.result().message());
             }
             SavedModel m = outcome.model();
-            return EngineModel.trained(m.network(), m.name(), m.recipe(), m.metrics());
+            return EngineModel.trained(m);
         } finally {
             Engine.setThreads(threadsBefore);
         }
