@@ -49,6 +49,9 @@ public final class VerdictStudy {
             case "samples" -> samples(Path.of(args[1]));
             case "train" -> train(Path.of(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]),
                     args.length > 4 ? Integer.parseInt(args[4]) : 60000);
+            case "head" -> head(Path.of(args[1]), Path.of(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]),
+                    Integer.parseInt(args[5]), Integer.parseInt(args[6]), Integer.parseInt(args[7]));
+            case "calibrate" -> calibrate(Path.of(args[1]), Path.of(args[2]), Integer.parseInt(args[3]), Long.parseLong(args[4]));
             case "measure" -> measure(java.util.Arrays.stream(args).skip(1).map(Path::of).toList());
             default -> throw new IllegalArgumentException(args[0]);
         }
@@ -124,7 +127,8 @@ public final class VerdictStudy {
                 img[i] = InkRenderer.toMnist(d.ink());
                 labels[i] = d.label() == null ? -1 : d.label();
                 Object k = org.inkling.json.Json.parseObject(lines.get(i)).get("kind");
-                kinds[i] = k == null ? "digit" : k.toString();
+                Object font = org.inkling.json.Json.parseObject(lines.get(i)).get("font");
+                kinds[i] = k != null ? k.toString() : font != null ? font.toString() : "digit";
             } catch (IOException e) {
                 throw new RuntimeException(e);
             }
@@ -211,8 +215,8 @@ public final class VerdictStudy {
                         org.inkling.nn.Calibration.reliability(pc, calib.labels(), tt, 15).ece());
             }
             List<String> names = saved.classNames();
-            for (double accept : new double[] {0.5, 0.6, 0.7, 0.8, 0.9}) {
-                for (double reject : eleven ? new double[] {0.3, 0.5} : new double[] {0.5}) {
+            for (double accept : new double[] {0.6, 0.7, 0.8}) {
+                for (double reject : eleven ? new double[] {0.5, 0.8, 0.9, 0.95, 0.98} : new double[] {0.5}) {
                     VerdictRule rule = VerdictRule.plain(names).withTemperature(t).withThresholds(accept, reject);
                     report("rule T=" + String.format(Locale.ROOT, "%.2f", t) + " accept " + accept + (eleven ? " reject " + reject : ""),
                             sets, p, pc, calib, (s, i, probs) -> rule.judge((s < 0 ? calib : sets.get(s)).images()[i], probs[i]));
@@ -273,8 +277,11 @@ public final class VerdictStudy {
             sb.append(String.format(Locale.ROOT, "   %-20s n=%5d refused %6.2f%% (not a digit %6.2f%%)", set.name(), n, 100.0 * refused / n, 100.0 * notDigit / n));
             if (set.labels()[0] >= 0) {
                 sb.append(String.format(Locale.ROOT, "  accuracy all %.4f, accepted %.4f", right / (double) n, acceptedRight / (double) Math.max(1, accepted)));
-            } else if (byKind.size() > 1) {
-                for (var e : byKind.entrySet()) sb.append(String.format(Locale.ROOT, "  %s %.1f%%", e.getKey(), 100.0 * e.getValue()[1] / e.getValue()[0]));
+            }
+            if (byKind.size() > 1) {
+                for (var e : byKind.entrySet()) {
+                    if (e.getValue()[1] > 0) sb.append(String.format(Locale.ROOT, "  %s %.1f%%", e.getKey(), 100.0 * e.getValue()[1] / e.getValue()[0]));
+                }
             }
             sb.append('\n');
         }
@@ -291,5 +298,114 @@ public final class VerdictStudy {
         int[] c = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, c, a.length, b.length);
         return c;
+    }
+
+    /**
+     * Teaches a trained ten-digit CNN what is not a digit without retraining its convolutions: the
+     * flattened convolution features of MNIST's first {@code mnist} training images, {@code synthPerClass}
+     * synthetic digits per class and {@code nonDigits} non-digits are computed once; the two dense
+     * layers are trained again on them (started from the model's own, with an eleventh output) for
+     * {@code epochs}; the temperature is fitted on MNIST's last 5,000 training images (never seen by the
+     * dense layers), fresh synthetic digits and fresh non-digits.
+     */
+    static void head(Path base, Path out, int mnistCount, int synthPerClass, int nonDigits, int epochs, int seed) throws Exception {
+        long t0 = System.nanoTime();
+        Mnist mnist = mnist();
+        SavedModel shipped = ModelFile.load(base);
+        Sequential full = Architectures.build("cnn", 784, Activation.RELU, 11, seed);
+        List<org.inkling.nn.Param> from = shipped.network().params(), to = full.params();
+        // conv2d kernel+bias, conv2d_1 kernel+bias: copied as they are
+        for (int i = 0; i < 4; i++) System.arraycopy(from.get(i).value().data, 0, to.get(i).value().data, 0, from.get(i).size());
+        // trunk: the layers up to flatten, with the shipped weights
+        List<org.inkling.nn.Layer> trunkLayers = new ArrayList<>();
+        for (int i = 0; i < 5; i++) trunkLayers.add(org.inkling.nn.Layers.fromConfig(new LinkedHashMap<>(shipped.network().layers().get(i).config())));
+        Sequential trunk = new Sequential(shipped.network().inputShape(), trunkLayers, 0);
+        for (int i = 0; i < 4; i++) System.arraycopy(from.get(i).value().data, 0, trunk.params().get(i).value().data, 0, from.get(i).size());
+        Examples train = ConcatExamples.of(mnist.train().subset(0, mnistCount), bytes(DigitSynthesizer.dataset(synthPerClass, seed + 10)),
+                nonDigitExamples(nonDigits, seed + 11));
+        int f = trunk.outputSize();
+        float[] feats = new float[train.size() * f];
+        int[] labels = new int[train.size()];
+        java.util.stream.IntStream.range(0, train.size()).parallel().forEach(i -> {
+            float[] x = new float[784];
+            train.copyInput(i, x, 0);
+            System.arraycopy(trunk.predict(x), 0, feats, i * f, f);
+            labels[i] = train.label(i);
+        });
+        System.out.printf("features of %d examples (%d each) in %.0fs%n", train.size(), f, (System.nanoTime() - t0) / 1e9);
+        Sequential head = new Sequential(f, List.of(new org.inkling.nn.Dense(128, Activation.RELU), new org.inkling.nn.Dense(11, Activation.SOFTMAX)), seed);
+        // start from the shipped dense layers; the eleventh output starts from the new network's random column
+        System.arraycopy(from.get(4).value().data, 0, head.params().get(0).value().data, 0, from.get(4).size());
+        System.arraycopy(from.get(5).value().data, 0, head.params().get(1).value().data, 0, from.get(5).size());
+        float[] k10 = from.get(6).value().data, k11 = head.params().get(2).value().data;
+        for (int r = 0; r < 128; r++) System.arraycopy(k10, r * 10, k11, r * 11, 10);
+        System.arraycopy(from.get(7).value().data, 0, head.params().get(3).value().data, 0, 10);
+        Examples featureSet = ArrayExamples.ofFloats(feats, f, labels);
+        TrainConfig config = TrainConfig.of(epochs, 128, seed).withSchedule(LearningRateSchedule.parse("cosine"));
+        Trainer.fit(head, Optimizers.create("adam", 3e-4, 0), Losses.SPARSE_CATEGORICAL_CROSSENTROPY, featureSet, config, new TrainingListener() {
+            @Override
+            public void onEpochEnd(EpochEvent e) {
+                System.out.printf(Locale.ROOT, "head epoch %d/%d loss %.4f acc %.4f %.0fs%n", e.epoch(), e.epochs(), e.loss(), e.accuracy(), e.seconds());
+            }
+        }, null);
+        for (int i = 0; i < 4; i++) System.arraycopy(head.params().get(i).value().data, 0, to.get(4 + i).value().data, 0, head.params().get(i).size());
+        // calibration on data neither the dense layers nor the test sets ever saw
+        Examples calib = ConcatExamples.of(mnist.train().subset(55000, 60000), bytes(DigitSynthesizer.dataset(150, seed + 12)),
+                nonDigitExamples(2000, seed + 13));
+        float[][] p = org.inkling.nn.Calibration.predictAll(full, calib);
+        int[] cl = new int[calib.size()];
+        for (int i = 0; i < cl.length; i++) cl[i] = calib.label(i);
+        double t = org.inkling.nn.Calibration.fitTemperature(p, cl);
+        VerdictRule rule = new VerdictRule(t, org.inkling.training.TrainingJob.ACCEPT_AT, org.inkling.training.TrainingJob.REJECT_AT, 10);
+        org.inkling.nn.VerdictEvaluation v = org.inkling.nn.VerdictEvaluation.of(full, rule, mnist.test());
+        Map<String, Object> recipe = new LinkedHashMap<>(shipped.recipe());
+        Map<String, Object> fine = new LinkedHashMap<>();
+        fine.put("what", "the two dense layers retrained on the frozen convolutions' features, with an eleventh class, not a digit");
+        fine.put("tool", "VerdictStudy head " + base + " " + out + " " + mnistCount + " " + synthPerClass + " " + nonDigits + " " + epochs + " " + seed);
+        fine.put("mnist_train_images", mnistCount);
+        fine.put("synthetic_per_class", synthPerClass);
+        fine.put("non_digits", nonDigits);
+        fine.put("epochs", epochs);
+        fine.put("optimizer", "adam 3e-4, cosine, batch 128, no augmentation");
+        fine.put("calibration", "temperature fitted on MNIST training images 55000-59999, 1,500 synthetic digits and 2,000 non-digits (fresh seeds)");
+        recipe.put("verdict_fine_tune", fine);
+        Map<String, Object> metrics = new LinkedHashMap<>(shipped.metrics());
+        metrics.put("test_accuracy", v.accuracy());
+        metrics.put("test_loss", v.loss());
+        metrics.put("test_accepted_share", v.acceptedShare());
+        metrics.put("test_accuracy_accepted", v.acceptedAccuracy());
+        metrics.put("test_ece_raw", v.before().ece());
+        metrics.put("test_ece_calibrated", v.after().ece());
+        List<String> names = new ArrayList<>(shipped.classNames());
+        names.add(VerdictRule.NOT_A_DIGIT);
+        ModelFile.save(out, new SavedModel(shipped.name(), full, recipe, metrics, names, rule));
+        System.out.printf(Locale.ROOT, "T %.3f; MNIST test accuracy %.4f, accepted %.4f, ECE %.4f -> %.4f; %.0fs in all%n", t, v.accuracy(),
+                v.acceptedShare(), v.before().ece(), v.after().ece(), (System.nanoTime() - t0) / 1e9);
+    }
+
+    /**
+     * Records a verdict rule in a ten-class model: the temperature fitted on {@code perClass} fresh
+     * synthetic digits per class (a seed training never used: held out, and not a test set), the plain
+     * thresholds.
+     */
+    static void calibrate(Path in, Path out, int perClass, long seed) throws Exception {
+        SavedModel m = ModelFile.load(in);
+        Examples held = bytes(DigitSynthesizer.dataset(perClass, seed));
+        float[][] p = org.inkling.nn.Calibration.predictAll(m.network(), held);
+        int[] labels = new int[held.size()];
+        for (int i = 0; i < labels.length; i++) labels[i] = held.label(i);
+        double t = org.inkling.nn.Calibration.fitTemperature(p, labels);
+        VerdictRule rule = VerdictRule.plain(m.classNames()).withTemperature(t);
+        org.inkling.nn.VerdictEvaluation v = org.inkling.nn.VerdictEvaluation.of(m.network(), rule, mnist().test());
+        Map<String, Object> metrics = new LinkedHashMap<>(m.metrics());
+        metrics.put("calibration", "temperature fitted on " + held.size() + " synthetic digits of seed " + seed
+                + " (VerdictStudy calibrate ... " + perClass + " " + seed + ")");
+        metrics.put("test_accepted_share", v.acceptedShare());
+        metrics.put("test_accuracy_accepted", v.acceptedAccuracy());
+        metrics.put("test_ece_raw", v.before().ece());
+        metrics.put("test_ece_calibrated", v.after().ece());
+        ModelFile.save(out, m.withVerdict(rule).withMetrics(metrics));
+        System.out.printf(Locale.ROOT, "T %.3f; MNIST test accuracy %.4f, accepted %.4f (accuracy %.4f), ECE %.4f -> %.4f%n", t, v.accuracy(),
+                v.acceptedShare(), v.acceptedAccuracy(), v.before().ece(), v.after().ece());
     }
 }
