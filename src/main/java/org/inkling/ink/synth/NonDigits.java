@@ -225,12 +225,20 @@ public final class NonDigits {
         save(dir.resolve("digit-like-letters.jsonl"), write(digitLike, 4, TEST_SEED + 2));
     }
 
+    /**
+     * The stroke-file line of one sample, unlabelled, with {@code what} then {@code kind}. The order is
+     * fixed here because {@code Map.of} iterates in an order that changes from one JVM run to the next.
+     */
+    public static String line(Sample s) {
+        Map<String, String> extra = new LinkedHashMap<>();
+        extra.put("what", s.detail());
+        extra.put("kind", s.kind().name().toLowerCase(java.util.Locale.ROOT));
+        return StrokeFile.toLine(new LabeledInk(null, s.ink()), 1, extra);
+    }
+
     private static void save(Path out, List<Sample> samples) throws IOException {
         List<String> lines = new ArrayList<>(samples.size());
-        for (Sample s : samples) {
-            lines.add(StrokeFile.toLine(new LabeledInk(null, s.ink()), 1,
-                    Map.of("kind", s.kind().name().toLowerCase(java.util.Locale.ROOT), "what", s.detail())));
-        }
+        for (Sample s : samples) lines.add(line(s));
         StrokeFile.writeLines(out, lines);
         System.out.printf("%d drawings -> %s (%d bytes)%n", lines.size(), out, Files.size(out));
     }

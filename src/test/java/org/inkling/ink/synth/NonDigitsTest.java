@@ -101,10 +101,7 @@ class NonDigitsTest {
     void theHeldOutFilesAreWhatTheirSeedsMake() throws Exception {
         List<String> actual = Files.readAllLines(Path.of("resources/strokes/non-digits-held-out.jsonl"), StandardCharsets.UTF_8);
         List<String> expected = new ArrayList<>();
-        for (NonDigits.Sample s : NonDigits.generate(List.of(), actual.size(), NonDigits.TEST_SEED)) {
-            expected.add(StrokeFile.toLine(new LabeledInk(null, s.ink()), 1,
-                    Map.of("kind", s.kind().name().toLowerCase(java.util.Locale.ROOT), "what", s.detail())));
-        }
+        for (NonDigits.Sample s : NonDigits.generate(List.of(), actual.size(), NonDigits.TEST_SEED)) expected.add(NonDigits.line(s));
         assertThat(actual).as("resources/strokes/non-digits-held-out.jsonl is stale: regenerate with org.inkling.ink.synth.NonDigits")
                 .isEqualTo(expected);
         List<LabeledInk> letters = StrokeFile.read(Path.of("resources/strokes/hershey-letters-held-out.jsonl"));
