@@ -412,6 +412,11 @@ class InklingWindowTest {
         WaitForAsyncUtils.asyncFx(window::dispose).get(30, TimeUnit.SECONDS);
         System.out.printf("UI test: window closed in %.0f ms, training thread gone %.0f ms later%n", closeMillis,
                 (System.nanoTime() - start) / 1e6);
+        // The pool counts as terminated as its last worker leaves its loop, a moment before that
+        // thread has returned: a short join covers the gap (the training itself had already ended).
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().startsWith("inkling-task")) t.join(2_000);
+        }
         assertThat(Thread.getAllStackTraces().keySet()).noneMatch(
                 t -> t.getName().startsWith("inkling-task") && t.isAlive());
     }
