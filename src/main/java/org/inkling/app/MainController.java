@@ -70,12 +70,14 @@ public final class MainController {
         busyIndicator.visibleProperty().bind(vm.busyProperty());
         busyIndicator.managedProperty().bind(vm.busyProperty());
         var training = vm.training().stateProperty().isNotEqualTo(TrainingState.IDLE);
-        saveButton.disableProperty().bind(training.or(vm.busyProperty()));
+        openButton.disableProperty().bind(training.or(vm.busyProperty()));
+        // While paused, Save keeps the paused run's network as it stands.
+        saveButton.disableProperty().bind(training.and(vm.training().canSavePausedProperty().not())
+                .or(vm.busyProperty()));
         saveAsButton.disableProperty().bind(saveButton.disableProperty());
-        openButton.disableProperty().bind(saveButton.disableProperty());
         fillViewport(trainScroll);
-        builtInMenuItem.disableProperty().bind(saveButton.disableProperty());
-        recentMenu.disableProperty().bind(saveButton.disableProperty().or(Bindings.isEmpty(vm.recentFiles())));
+        builtInMenuItem.disableProperty().bind(openButton.disableProperty());
+        recentMenu.disableProperty().bind(openButton.disableProperty().or(Bindings.isEmpty(vm.recentFiles())));
         vm.recentFiles().addListener((javafx.collections.ListChangeListener<java.nio.file.Path>) c -> fillRecent());
         fillRecent();
         var drawing = vm.drawing();
@@ -95,7 +97,7 @@ public final class MainController {
 
     @FXML
     void open() {
-        if (!saveButton.isDisabled()) {
+        if (!openButton.isDisabled()) {
             vm.open();
         }
     }

@@ -83,6 +83,12 @@ public final class MainViewModel {
             training.activeModelProperty().set(now);
             updateTitle();
         });
+        training.setSnapshotSaver(this::saveSnapshot);
+        training.noticeProperty().addListener((obs, old, now) -> {
+            if (!now.isEmpty()) {
+                message.set(now);
+            }
+        });
         unsaved.addListener((obs, old, now) -> updateTitle());
         modelFile.addListener((obs, old, now) -> updateTitle());
     }
@@ -264,9 +270,14 @@ public final class MainViewModel {
                 .executeWith(tasks);
     }
 
-    /** Saves to the current file, or asks where (Save As) if there is none. */
+    /**
+     * Saves to the current file, or asks where (Save As) if there is none. While a run is paused
+     * it saves that run's network as it stands instead (see {@link #saveSnapshot}).
+     */
     public void save() {
-        if (modelFile.get() == null) {
+        if (training.canSavePausedProperty().get()) {
+            training.savePausedRun();
+        } else if (modelFile.get() == null) {
             saveAs();
         } else {
             saveTo(modelFile.get(), null);
@@ -274,6 +285,10 @@ public final class MainViewModel {
     }
 
     public void saveAs() {
+        if (training.canSavePausedProperty().get()) {
+            training.savePausedRun();
+            return;
+        }
         ModelHandle current = model.get();
         if (current == null) {
             return;
@@ -302,6 +317,33 @@ public final class MainViewModel {
                 })
                 .onFinished(() -> busy.set(false))
                 .executeWith(tasks);
+    }
+
+    /**
+     * Saves a paused run's network to a file the person chooses, on a worker. The active model,
+     * its file and its unsaved state stay as they are, and the run stays paused: resuming
+     * continues it as if nothing happened (the snapshot is a copy).
+     */
+    private void saveSnapshot(ModelHandle snapshot) {
+        dialogs.chooseModelToSave(fileNameFor(snapshot)).map(MainViewModel::withExtension).ifPresent(file -> {
+            ModelHandle named = snapshot.withName(baseName(file));
+            busy.set(true);
+            message.set("Saving the paused run's network to " + file.getFileName() + "…");
+            BackgroundTask.wrap(() -> store.save(named, file))
+                    .onSuccess(ignored -> {
+                        remember(file);
+                        message.set("Saved the paused run's network to " + file
+                                + "; training stays paused (Resume goes on from where it was)");
+                    })
+                    .onFailure(error -> {
+                        message.set("Could not save " + file.getFileName());
+                        dialogs.showError("Could not save the paused network", ErrorText.describe(error)
+                                + "\n\nTraining stays paused and nothing was lost. Choose another folder, or free"
+                                + " some disk space, and save again.");
+                    })
+                    .onFinished(() -> busy.set(false))
+                    .executeWith(tasks);
+        });
     }
 
     /** Saving before closing must finish before the window goes; done on the calling thread. */

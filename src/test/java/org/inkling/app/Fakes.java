@@ -131,12 +131,19 @@ public final class Fakes {
         public final List<String> questions = new ArrayList<>();
         public CloseChoice answer = CloseChoice.CANCEL;
         public Path saveTarget;
+        /** Where exports go; the kinds asked for are recorded. */
+        public Path fileTarget;
+        public final List<String> fileKinds = new ArrayList<>();
         public Path openTarget;
         public Path mnistAnswer;
 
         @Override public void showError(String title, String message) { errors.add(title + ": " + message); }
         @Override public Optional<Path> chooseModelToOpen() { return Optional.ofNullable(openTarget); }
         @Override public Optional<Path> chooseModelToSave(String name) { return Optional.ofNullable(saveTarget); }
+        @Override public Optional<Path> chooseFileToSave(String title, String name, String kind, String extension) {
+            fileKinds.add(extension);
+            return Optional.ofNullable(fileTarget);
+        }
         public boolean confirmAnswer;
         @Override public boolean confirm(String header, String message, String yes) { questions.add(header); return confirmAnswer; }
         @Override public CloseChoice askSaveBeforeClose(String message) { questions.add(message); return answer; }

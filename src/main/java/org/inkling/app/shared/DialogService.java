@@ -15,6 +15,15 @@ public interface DialogService {
 
     Optional<Path> chooseModelToSave(String suggestedFileName);
 
+    /**
+     * Asks where to save a file of one kind (an export); the path returned ends in
+     * {@code .extension}.
+     *
+     * @param kind      what the file is, for the file type filter ("CSV table")
+     * @param extension without the dot ("csv")
+     */
+    Optional<Path> chooseFileToSave(String title, String suggestedFileName, String kind, String extension);
+
     /** Asks a yes/no question; {@code confirmText} labels the yes button. */
     boolean confirm(String header, String message, String confirmText);
 

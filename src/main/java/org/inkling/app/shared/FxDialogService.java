@@ -67,6 +67,22 @@ public final class FxDialogService implements DialogService {
         return Optional.ofNullable(chooser.showSaveDialog(owner)).map(f -> remember(f.toPath()));
     }
 
+    @Override
+    public Optional<Path> chooseFileToSave(String title, String suggestedFileName, String kind, String extension) {
+        FileChooser chooser = chooser(title);
+        chooser.getExtensionFilters().setAll(new FileChooser.ExtensionFilter(kind + " (*." + extension + ")",
+                "*." + extension));
+        chooser.setInitialFileName(suggestedFileName);
+        return Optional.ofNullable(chooser.showSaveDialog(owner)).map(f -> remember(withExtension(f.toPath(), extension)));
+    }
+
+    /** GTK's dialog does not add the filter's extension: "curves" becomes "curves.csv". */
+    static Path withExtension(Path file, String extension) {
+        String name = file.getFileName().toString();
+        return name.toLowerCase(java.util.Locale.ROOT).endsWith("." + extension) ? file
+                : file.resolveSibling(name + "." + extension);
+    }
+
     private FileChooser chooser(String title) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);

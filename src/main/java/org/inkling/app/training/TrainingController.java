@@ -56,6 +56,13 @@ public final class TrainingController {
     @FXML private Label progressLabel;
     @FXML private StackPane lossHolder;
     @FXML private StackPane accuracyHolder;
+    @FXML private Button savePausedButton;
+    @FXML private javafx.scene.layout.FlowPane runsPane;
+    @FXML private javafx.scene.control.ToggleButton logToggle;
+    @FXML private javafx.scene.control.MenuButton exportButton;
+
+    /** Exported pictures: wide enough for a slide or a report at 100%. */
+    private static final int PNG_WIDTH = 1200, PNG_HEIGHT = 720;
 
     private TrainingCharts lossChart;
     private TrainingCharts accuracyChart;
@@ -114,16 +121,77 @@ public final class TrainingController {
         progressBar.progressProperty().bind(vm.progressProperty());
         progressLabel.textProperty().bind(vm.progressTextProperty());
 
+        savePausedButton.visibleProperty().bind(vm.canSavePausedProperty());
+        savePausedButton.managedProperty().bind(savePausedButton.visibleProperty());
+        // Save takes the place of Train, which cannot be pressed while a run is paused anyway: the
+        // header keeps its width on a 1024-pixel screen.
+        trainButton.visibleProperty().bind(savePausedButton.visibleProperty().not());
+        trainButton.managedProperty().bind(trainButton.visibleProperty());
+
         lossChart = TrainingCharts.loss(vm);
         accuracyChart = TrainingCharts.accuracy(vm);
-        lossHolder.getChildren().add(lossChart.viewer());
-        accuracyHolder.getChildren().add(accuracyChart.viewer());
+        lossHolder.getChildren().addAll(lossChart.viewer(), resetZoomButton(lossChart, "resetLossZoom"));
+        accuracyHolder.getChildren().addAll(accuracyChart.viewer(), resetZoomButton(accuracyChart, "resetAccuracyZoom"));
         theme.darkProperty().addListener((obs, old, dark) -> {
             lossChart.setDark(dark);
             accuracyChart.setDark(dark);
+            showRuns();
         });
         lossChart.setDark(theme.darkProperty().get());
         accuracyChart.setDark(theme.darkProperty().get());
+        logToggle.selectedProperty().bindBidirectional(vm.logLossProperty());
+        vm.runs().runs().addListener((javafx.collections.ListChangeListener<TrainingRuns.Run>) c -> showRuns());
+        showRuns();
+    }
+
+    /** Shown over a chart's corner only while a drag has zoomed it; a double-click does the same. */
+    private static Button resetZoomButton(TrainingCharts chart, String id) {
+        Button reset = new Button("Reset zoom", new FontIcon("mdmz-zoom_out_map"));
+        reset.setId(id);
+        reset.getStyleClass().addAll("small", "reset-zoom");
+        reset.setTooltip(new Tooltip("Show the whole runs again (or double-click the chart)"));
+        reset.setFocusTraversable(true);
+        reset.setOnAction(e -> chart.resetZoom());
+        reset.visibleProperty().bind(chart.zoomedProperty());
+        StackPane.setAlignment(reset, javafx.geometry.Pos.TOP_RIGHT);
+        StackPane.setMargin(reset, new javafx.geometry.Insets(4, 6, 0, 0));
+        return reset;
+    }
+
+    /**
+     * The runs list: one check box per run, its colour as the key to the charts' lines; ticking an
+     * earlier run overlays it. The current run is always drawn (its box stays ticked).
+     */
+    private void showRuns() {
+        boolean dark = theme.darkProperty().get();
+        List<javafx.scene.Node> chips = new java.util.ArrayList<>();
+        for (TrainingRuns.Run run : vm.runs().runs()) {
+            javafx.scene.control.CheckBox box = new javafx.scene.control.CheckBox();
+            box.textProperty().bind(run.nameProperty());
+            box.setMnemonicParsing(false);
+            javafx.scene.shape.Rectangle swatch = new javafx.scene.shape.Rectangle(18, 4, RunColours.fx(run.number(), dark));
+            swatch.setArcWidth(4);
+            swatch.setArcHeight(4);
+            box.setGraphic(swatch);
+            box.setId("run-" + run.number());
+            // A long name ends in "…" rather than running out of the card.
+            box.maxWidthProperty().bind(runsPane.widthProperty());
+            box.getStyleClass().add("run-chip");
+            if (run.currentProperty().get()) {
+                box.setSelected(true);
+                box.setDisable(true);
+                box.getStyleClass().add("current-run");
+            } else {
+                box.selectedProperty().bindBidirectional(run.shownProperty());
+            }
+            box.accessibleTextProperty().bind(javafx.beans.binding.Bindings.concat("Run ", run.nameProperty(),
+                    run.currentProperty().get() ? ", the current run" : ", show on the charts"));
+            box.setTooltip(new Tooltip("inkling train " + String.join(" ", run.record().recipe().commandLine())));
+            chips.add(box);
+        }
+        runsPane.getChildren().setAll(chips);
+        runsPane.setVisible(!chips.isEmpty());
+        runsPane.setManaged(!chips.isEmpty());
     }
 
     /** Marks the field red and shows the message under it while its text is invalid. */
@@ -172,6 +240,26 @@ public final class TrainingController {
     @FXML
     void stop() {
         vm.stop();
+    }
+
+    @FXML
+    void savePaused() {
+        vm.savePausedRun();
+    }
+
+    @FXML
+    void exportCurves() {
+        vm.exportCurves();
+    }
+
+    @FXML
+    void exportLossChart() {
+        vm.exportChart("loss chart", "inkling-loss.png", lossChart.pngWriter(PNG_WIDTH, PNG_HEIGHT));
+    }
+
+    @FXML
+    void exportAccuracyChart() {
+        vm.exportChart("accuracy chart", "inkling-accuracy.png", accuracyChart.pngWriter(PNG_WIDTH, PNG_HEIGHT));
     }
 
     @FXML

@@ -3,6 +3,7 @@ package org.inkling.app.training;
 import org.inkling.app.model.Classifier;
 
 import java.util.List;
+import org.inkling.training.EpochMetrics;
 
 /**
  * Everything that happened on the training thread since the previous update, delivered to the FX
@@ -11,6 +12,7 @@ import java.util.List;
  * @param snapshot a copy of the network as it is now, or null if none was taken
  * @param epochNetwork at an epoch's end, a copy of the network that nobody writes again (for views
  *     that evaluate or look inside it on their own threads), else null
+ * @param epochEnds the epochs that ended since the previous update, with their metrics
  */
 public record TrainingUpdate(
         List<ChartPoint> trainLoss,
@@ -23,12 +25,14 @@ public record TrainingUpdate(
         int batchesPerEpoch,
         long elapsedNanos,
         Classifier snapshot,
-        org.inkling.nn.Sequential epochNetwork) {
+        org.inkling.nn.Sequential epochNetwork,
+        List<EpochMetrics> epochEnds) {
     public TrainingUpdate {
         trainLoss = List.copyOf(trainLoss);
         trainAccuracy = List.copyOf(trainAccuracy);
         valLoss = List.copyOf(valLoss);
         valAccuracy = List.copyOf(valAccuracy);
+        epochEnds = List.copyOf(epochEnds);
     }
 
     /** Batches done so far over the whole run. */

@@ -42,6 +42,12 @@ import org.inkling.data.AugmentationConfig;
 import org.inkling.nn.Activation;
 import org.inkling.nn.LearningRateSchedule;
 import org.inkling.training.TrainingRecipe;
+import org.inkling.app.model.EngineModel;
+import org.inkling.base.AtomicFiles;
+import org.inkling.nn.Sequential;
+import org.inkling.nn.TrainingListener;
+import org.inkling.training.RunCsv;
+import org.inkling.training.RunRecord;
 
 /**
  * The training panel: the recipe fields with their checks, Train/Pause/Resume/Stop, progress and
@@ -114,6 +120,19 @@ public final class TrainingViewModel {
     private Runnable onDiscard = () -> {};
     private java.util.function.ObjIntConsumer<org.inkling.nn.Sequential> onEpochNetwork = (network, epoch) -> {};
     private TrainingSwitch control;
+    /** The recipe of the run in progress (or last run). */
+    private TrainingRecipe runRecipe;
+
+    private final TrainingRuns runs = new TrainingRuns();
+    /** The loss axis on a log scale (a chart setting the view follows). */
+    private final javafx.beans.property.BooleanProperty logLoss =
+            new javafx.beans.property.SimpleBooleanProperty(this, "logLoss", false);
+    /** What the last export or snapshot save did, for the status bar. */
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
+    /** While paused: the network as it stood when training held, as a model to save; else null. */
+    private final ReadOnlyObjectWrapper<ModelHandle> pausedSnapshot = new ReadOnlyObjectWrapper<>(this, "pausedSnapshot");
+    private final BooleanBinding canSavePaused;
+    private Consumer<ModelHandle> snapshotSaver = model -> {};
 
     /** The model the window reads with (the shell sets it); the candidate is compared with it. */
     private final ObjectProperty<ModelHandle> activeModel = new SimpleObjectProperty<>(this, "activeModel");
@@ -153,6 +172,7 @@ public final class TrainingViewModel {
                 architectureError, learningRateError, batchSizeError, epochsError, validationSplitError, seedError,
                 scheduleError, augmentationError, syntheticError);
         canTrain = valid.and(state.isEqualTo(TrainingState.IDLE));
+        canSavePaused = state.isEqualTo(TrainingState.PAUSED).and(pausedSnapshot.isNotNull());
         activeModel.addListener((obs, old, now) -> updateComparison());
         optimizer.addListener((obs, old, now) -> {
             if (old != null && now != null && Objects.equals(learningRate.get(), DEFAULT_RATES.get(old))) {
@@ -187,6 +207,11 @@ public final class TrainingViewModel {
     public void setDecisionHandlers(Predicate<ModelHandle> onKeep, Runnable onDiscard) {
         this.onKeep = Objects.requireNonNull(onKeep);
         this.onDiscard = Objects.requireNonNull(onDiscard);
+    }
+
+    /** Who saves a paused run's network (the shell: it asks where, and saves on a worker). */
+    public void setSnapshotSaver(Consumer<ModelHandle> saver) {
+        this.snapshotSaver = Objects.requireNonNull(saver);
     }
 
     // ---- the candidate: a new model beside the active one ------------------------------------
@@ -257,6 +282,7 @@ public final class TrainingViewModel {
         trainAccuracy.clear();
         valLoss.clear();
         valAccuracy.clear();
+        runs.leaveCurrent();
         plannedEpochs.set(0);
         progress.set(0);
         if (hasInklingRecipe(model)) {
@@ -393,15 +419,105 @@ public final class TrainingViewModel {
 
     public void resume() {
         if (state.get() == TrainingState.PAUSED) {
+            pausedSnapshot.set(null);
             control.resume();
             state.set(TrainingState.RUNNING);
         }
+    }
+
+    /** Saves the paused run's network as it stands (File > Save while paused); the run stays paused. */
+    public void savePausedRun() {
+        if (canSavePaused.get()) {
+            snapshotSaver.accept(pausedSnapshot.get());
+        }
+    }
+
+    /** Training thread held (paused) after {@code after}: {@code copy} is the network as it stands. */
+    private void held(TrainingSwitch run, Sequential copy, TrainingListener.BatchEvent after) {
+        if (control != run || state.get() != TrainingState.PAUSED) {
+            return; // resumed or stopped before this arrived; a later hold hands over its own copy
+        }
+        pausedSnapshot.set(pausedModel(copy, after));
+    }
+
+    /**
+     * The paused network as a model file records it: the run's recipe, and metrics that say it is
+     * a snapshot taken part-way (where, and what the finished epochs scored), not evaluated.
+     */
+    private ModelHandle pausedModel(Sequential copy, TrainingListener.BatchEvent after) {
+        TrainingRuns.Run run = runs.currentProperty().get();
+        List<org.inkling.training.EpochMetrics> done = run == null ? List.of() : run.record().epochs();
+        long batches = (long) (after.epoch() - 1) * after.batchesPerEpoch() + after.batch();
+        Map<String, Object> metrics = new java.util.LinkedHashMap<>();
+        metrics.put("status", "paused");
+        metrics.put("epochs", done.size());
+        metrics.put("batches", batches);
+        Map<String, Object> at = new java.util.LinkedHashMap<>();
+        at.put("epoch", after.epoch());
+        at.put("batch", after.batch());
+        at.put("batches_per_epoch", after.batchesPerEpoch());
+        metrics.put("paused_at", at);
+        if (!done.isEmpty()) {
+            org.inkling.training.EpochMetrics last = done.getLast();
+            putFinite(metrics, "train_loss", last.trainLoss());
+            putFinite(metrics, "train_accuracy", last.trainAccuracy());
+            putFinite(metrics, "validation_loss", last.validationLoss());
+            putFinite(metrics, "validation_accuracy", last.validationAccuracy());
+        }
+        metrics.put("note", "snapshot of a paused training run: the weights after batch " + after.batch() + " of "
+                + after.batchesPerEpoch() + " in epoch " + after.epoch() + " of " + runRecipe.epochs() + " ("
+                + done.size() + " epochs finished); the run went on after this was taken; not scored on the test set");
+        String name = "mnist-" + (runRecipe.architecture().isBlank() ? "softmax"
+                : runRecipe.architecture().replaceAll("[,\\s]+", "-")) + "-paused-e" + after.epoch() + "b" + after.batch();
+        return EngineModel.trained(copy, name, runRecipe.toMap(null), metrics);
+    }
+
+    private static void putFinite(Map<String, Object> m, String key, double v) {
+        if (Double.isFinite(v)) {
+            m.put(key, v);
+        }
+    }
+
+    // ---- export ------------------------------------------------------------------------------
+
+    /** Writes the shown runs' curves as a CSV table ({@link RunCsv}), where the person chooses. */
+    public void exportCurves() {
+        List<RunRecord> shown = runs.shownRecords();
+        if (shown.isEmpty()) {
+            notice.set("No curves to export: train a network, or tick a run beside the charts");
+            return;
+        }
+        dialogs.chooseFileToSave("Export the curves", "inkling-runs.csv", "CSV table", "csv").ifPresent(file ->
+                write(file, out -> RunCsv.write(shown, out),
+                        "the curves of " + shown.size() + (shown.size() == 1 ? " run" : " runs")));
+    }
+
+    /**
+     * Writes a chart picture where the person chooses; {@code png} was prepared on this thread
+     * (a copy of the chart) and draws it on a worker.
+     */
+    public void exportChart(String what, String suggestedFileName, AtomicFiles.Writer png) {
+        dialogs.chooseFileToSave("Save the " + what + " as a picture", suggestedFileName, "PNG picture", "png")
+                .ifPresent(file -> write(file, png, "the " + what));
+    }
+
+    private void write(Path file, AtomicFiles.Writer content, String what) {
+        notice.set("Exporting " + what + "…");
+        BackgroundTask.wrap(() -> AtomicFiles.write(file, content))
+                .onSuccess(ignored -> notice.set("Exported " + what + " to " + file))
+                .onFailure(error -> {
+                    notice.set("Could not export " + what);
+                    dialogs.showError("Could not export " + what, ErrorText.describe(error)
+                            + "\n\nNothing else changed. Choose another folder, or free some disk space, and export again.");
+                })
+                .executeWith(tasks);
     }
 
     /** Ends training after the current batch; what was learnt so far is kept. */
     public void stop() {
         if (state.get() == TrainingState.RUNNING || state.get() == TrainingState.PAUSED) {
             control.stop();
+            pausedSnapshot.set(null);
             state.set(TrainingState.STOPPING);
             progressText.set("Stopping after this batch…");
         }
@@ -430,6 +546,9 @@ public final class TrainingViewModel {
     private void start(TrainingRequest settings) {
         TrainingSwitch run = new TrainingSwitch();
         control = run;
+        runRecipe = settings.recipe();
+        runs.start(settings.recipe());
+        pausedSnapshot.set(null);
         trainLoss.clear();
         trainAccuracy.clear();
         valLoss.clear();
@@ -444,9 +563,12 @@ public final class TrainingViewModel {
                 apply(update);
             }
         }, clock, RateLimitedReporter.DEFAULT_INTERVAL_NANOS);
+        PausePoint pausePoint = new PausePoint(run, reporter::flushNow,
+                (copy, after) -> ui.execute(() -> held(run, copy, after)));
+        TrainingListener listener = TrainingListener.all(reporter, pausePoint);
         BackgroundTask.wrap(progressIgnored -> {
                     try {
-                        return runner.train(settings, reporter, run);
+                        return runner.train(settings, listener, run);
                     } finally {
                         reporter.end();
                     }
@@ -457,6 +579,7 @@ public final class TrainingViewModel {
     }
 
     private void apply(TrainingUpdate update) {
+        runs.record(update);
         trainLoss.addAll(update.trainLoss());
         trainAccuracy.addAll(update.trainAccuracy());
         valLoss.addAll(update.valLoss());
@@ -497,6 +620,8 @@ public final class TrainingViewModel {
             return;
         }
         boolean stopped = run.isStopped();
+        runs.finish(stopped ? RunRecord.Status.STOPPED : RunRecord.Status.COMPLETED);
+        pausedSnapshot.set(null);
         state.set(TrainingState.IDLE);
         progress.set(stopped ? progress.get() : 1);
         String accuracy = model.testAccuracy().isPresent()
@@ -512,6 +637,8 @@ public final class TrainingViewModel {
         if (control != run) {
             return;
         }
+        runs.finish(RunRecord.Status.FAILED);
+        pausedSnapshot.set(null);
         state.set(TrainingState.IDLE);
         progress.set(0);
         progressText.set("Training failed");
@@ -568,6 +695,14 @@ public final class TrainingViewModel {
     /** Epochs of the current (or last) run, so the curves' x axis can show the whole run; 0 before any. */
     public ReadOnlyIntegerProperty plannedEpochsProperty() { return plannedEpochs.getReadOnlyProperty(); }
 
+    /** The runs since the app started, for the charts' overlays and the runs list. */
+    public TrainingRuns runs() { return runs; }
+    public javafx.beans.property.BooleanProperty logLossProperty() { return logLoss; }
+    /** What the last export did ("Exported the curves of 2 runs to ..."), for the status bar. */
+    public ReadOnlyStringProperty noticeProperty() { return notice.getReadOnlyProperty(); }
+    /** While paused, the network as it stood when training held; null otherwise (or until it arrives). */
+    public ReadOnlyObjectProperty<ModelHandle> pausedSnapshotProperty() { return pausedSnapshot.getReadOnlyProperty(); }
+    public BooleanBinding canSavePausedProperty() { return canSavePaused; }
     public ObservableList<ChartPoint> trainLoss() { return trainLossView; }
     public ObservableList<ChartPoint> trainAccuracy() { return trainAccuracyView; }
     public ObservableList<ChartPoint> valLoss() { return valLossView; }
