@@ -58,6 +58,7 @@ public final class RunRecord {
         if (r.schedule() != org.inkling.nn.LearningRateSchedule.constant()) s.append(' ').append(r.schedule());
         if (!r.augmentation().isIdentity()) s.append(" aug");
         if (r.syntheticPerClass() > 0) s.append(" +").append(r.syntheticPerClass()).append(" drawn");
+        if (r.nonDigits() > 0) s.append(" +").append(r.nonDigits()).append(" non-digits");
         if (r.validationSplit() > 0) s.append(" val ").append(plain(r.validationSplit()));
         if (r.limit() != null) s.append(" on ").append(r.limit());
         if (r.seed() != 1) s.append(" seed ").append(r.seed());

@@ -21,9 +21,9 @@ class RunRecordTest {
         assertThat(RunRecord.labelOf(recipe("cnn", "adam", 0.001, 5))).isEqualTo("cnn adam lr 0.001 · 5 ep");
         assertThat(RunRecord.labelOf(recipe("512, 512", "sgd", 0.01, 2))).isEqualTo("512,512 sgd lr 0.01 · 2 ep");
         TrainingRecipe busy = new TrainingRecipe(null, "", Activation.RELU, "rmsprop", null, 0,
-                LearningRateSchedule.parse("cosine"), AugmentationConfig.DEFAULT, 300, 3, 64, 7, 0.1, 2000);
-        assertThat(RunRecord.labelOf(busy))
-                .isEqualTo("softmax rmsprop lr default batch 64 cosine aug +300 drawn val 0.1 on 2000 seed 7 · 3 ep");
+                LearningRateSchedule.parse("cosine"), AugmentationConfig.DEFAULT, 300, 3, 64, 7, 0.1, 2000, 500, 0);
+        assertThat(RunRecord.labelOf(busy)).isEqualTo(
+                "softmax rmsprop lr default batch 64 cosine aug +300 drawn +500 non-digits val 0.1 on 2000 seed 7 · 3 ep");
     }
 
     @Test

@@ -469,7 +469,10 @@ public final class TrainingViewModel {
                 + done.size() + " epochs finished); the run went on after this was taken; not scored on the test set");
         String name = "mnist-" + (runRecipe.architecture().isBlank() ? "softmax"
                 : runRecipe.architecture().replaceAll("[,\\s]+", "-")) + "-paused-e" + after.epoch() + "b" + after.batch();
-        return EngineModel.trained(copy, name, runRecipe.toMap(null), metrics);
+        // Its classes as the run trains them (an eleventh for "not a digit"), read with the plain rule: the
+        // temperature is fitted only when a run ends.
+        return new EngineModel(copy, name, runRecipe.toMap(null), metrics, true, runRecipe.classNames(),
+                org.inkling.nn.VerdictRule.plain(runRecipe.classNames()));
     }
 
     private static void putFinite(Map<String, Object> m, String key, double v) {
