@@ -116,13 +116,8 @@ public final class TrainingCharts {
             format.setMaximumFractionDigits(1);
             linearAxis.setNumberFormatOverride(format);
         }
-        logAxis = new LogAxis(metric.title + " (log)");
+        logAxis = new RoundLogAxis(metric.title + " (log)");
         logAxis.setSmallestValue(1e-4);
-        logAxis.setNumberFormatOverride(new DecimalFormat("0.####"));
-        // A label per decade (1, 0.1, 0.01), with the nine minor marks between: 0.316 says little.
-        logAxis.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1), false, true);
-        logAxis.setMinorTickCount(9);
-        logAxis.setMinorTickMarksVisible(true);
 
         XYPlot plot = new XYPlot(new XYSeriesCollection(validation), x, linearAxis, validationRenderer(true));
         // The per-batch curve grows to tens of thousands of points over a long run; the sampling
@@ -169,6 +164,52 @@ public final class TrainingCharts {
         mirror(train, training);
         mirror(val, validation);
         setDark(false);
+    }
+
+    /**
+     * A log axis labelled at round values: 1, 2 and 5 times a power of ten (only the powers when the
+     * range spans more than three decades), with a mark at each other multiple. JFreeChart's own
+     * steps evenly in the exponent, which gives labels such as 0.316, or one label in a decade.
+     */
+    static final class RoundLogAxis extends LogAxis {
+        private static final DecimalFormat FORMAT = new DecimalFormat("0.#####");
+
+        RoundLogAxis(String label) {
+            super(label);
+        }
+
+        @Override
+        @SuppressWarnings({"rawtypes", "unchecked"})
+        protected List refreshTicksVertical(java.awt.Graphics2D g2, java.awt.geom.Rectangle2D dataArea,
+                RectangleEdge edge) {
+            return roundTicks(getRange(), edge == RectangleEdge.LEFT
+                    ? org.jfree.chart.ui.TextAnchor.CENTER_RIGHT : org.jfree.chart.ui.TextAnchor.CENTER_LEFT);
+        }
+
+        static List<org.jfree.chart.axis.ValueTick> roundTicks(Range range, org.jfree.chart.ui.TextAnchor anchor) {
+            List<org.jfree.chart.axis.ValueTick> ticks = new ArrayList<>();
+            double lo = range.getLowerBound();
+            double hi = range.getUpperBound();
+            if (!(lo > 0) || !(hi > lo)) {
+                return ticks;
+            }
+            int first = (int) Math.floor(Math.log10(lo));
+            int last = (int) Math.ceil(Math.log10(hi));
+            boolean wide = last - first > 3;
+            for (int e = first; e <= last && ticks.size() < 200; e++) {
+                for (int m = 1; m <= 9; m++) {
+                    double v = m * Math.pow(10, e);
+                    if (v < lo || v > hi) {
+                        continue;
+                    }
+                    boolean labelled = m == 1 || !wide && (m == 2 || m == 5);
+                    ticks.add(new org.jfree.chart.axis.NumberTick(
+                            labelled ? org.jfree.chart.axis.TickType.MAJOR : org.jfree.chart.axis.TickType.MINOR,
+                            v, labelled ? FORMAT.format(v) : "", anchor, org.jfree.chart.ui.TextAnchor.CENTER, 0));
+                }
+            }
+            return ticks;
+        }
     }
 
     private static XYLineAndShapeRenderer validationRenderer(boolean current) {
