@@ -27,7 +27,8 @@ class FuzzCorpusTest {
             "ModelJsonFuzz", org.inkling.nn.ModelJsonFuzz::fuzzerTestOneInput,
             "NpyFuzz", org.inkling.nn.NpyFuzz::fuzzerTestOneInput,
             "IdxFuzz", org.inkling.data.IdxFuzz::fuzzerTestOneInput,
-            "PictureFuzz", org.inkling.cli.PictureFuzz::fuzzerTestOneInput);
+            "PictureFuzz", org.inkling.cli.PictureFuzz::fuzzerTestOneInput,
+            "ArgumentsFuzz", org.inkling.cli.ArgumentsFuzz::fuzzerTestOneInput);
 
     static Stream<Arguments> inputs() throws IOException {
         List<Arguments> all = new ArrayList<>();

@@ -1,6 +1,5 @@
 package org.inkling.cli;
 
-import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -11,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.inkling.base.FuzzBytes;
+import org.inkling.base.Fuzzing;
 import org.inkling.ink.InkRenderer;
 import org.inkling.ink.Ink;
 import org.inkling.ink.LabeledInk;
@@ -24,10 +25,12 @@ import org.inkling.nn.Sequential;
 
 /**
  * Fuzzes the command line: a command and options drawn from the real ones, with values from a list
- * of careless and hostile ones (zero, negative, huge, NaN, empty, separators, escape sequences, a
- * folder, a pipe, a missing file, small prepared files) or random text. Every run must end with exit
- * code 0, 1 or 2 and no stack trace. Commands that would read MNIST get an empty {@code --data}
- * folder last, so nothing trains for long; {@code --out} of render points into a scratch folder.
+ * of careless and hostile ones (zero, negative, huge, NaN, empty, separators, escape sequences, text
+ * that looks like a stack trace, a folder, a pipe, a missing file, small prepared files) or random
+ * text. Every run must end with exit code 0, 1 or 2 and print no stack trace. Commands that would
+ * read MNIST get an empty {@code --data} folder last, so nothing trains for long; {@code --out} of
+ * render points into a scratch folder. The input's bytes are decoded by {@link FuzzBytes}, so a
+ * saved input replays in {@code FuzzCorpusTest}.
  */
 public class ArgumentsFuzz {
     private static final String[] COMMANDS = {"predict", "render", "train", "evaluate", "bench", "--version", "--help", "nonsense"};
@@ -37,28 +40,39 @@ public class ArgumentsFuzz {
     private static final String[] VALUES = {"0", "-1", "1", "2", "64", "65", "128", "-5", "1e308", "-1e308", "NaN", "Infinity",
         "0.5", "1.0", "0.1", ",", "", " ", "512", "100000", "16384", "512,512", "cnn", "conv1024,conv1024", "conv32x30", "pool99",
         "relu", "softmax", "adam", "sgd", "cosine", "cosine:2", "default", "rotate=", "elastic=1:2:3:4", "none",
-        "\u001b[31mred\u001b[0m", "9223372036854775808", "2147483648", "/", ".", "..", "--json"};
+        "\u001b[31mred\u001b[0m", "9223372036854775808", "2147483648", "/", ".", "..", "--json",
+        // an argument that an error message echoes must not pass for a crash
+        "java.lang.IllegalStateException: boom", "x\njava.lang.IllegalStateException: boom\n\tat org.inkling.cli.Fake.call(Fake.java:1)\n",
+        "Exception", "rotate=1,\norg.x.YError\n"};
 
     private static Fixtures fixtures;
 
-    public static void fuzzerTestOneInput(FuzzedDataProvider data) {
+    public static void fuzzerTestOneInput(byte[] input) {
         Fixtures f = fixtures();
+        FuzzBytes data = new FuzzBytes(input);
         List<String> args = new ArrayList<>();
-        String command = data.pickValue(COMMANDS);
+        String command = data.pick(COMMANDS);
         args.add(command);
-        int n = data.consumeInt(0, 8);
+        int n = data.upTo(8);
         for (int i = 0; i < n; i++) {
-            args.add(data.consumeBoolean() ? data.pickValue(OPTIONS) : data.consumeString(20));
-            int kind = data.consumeInt(0, 3);
-            if (kind == 0) args.add(data.pickValue(VALUES));
-            else if (kind == 1) args.add(data.pickValue(f.files));
-            else if (kind == 2) args.add(data.consumeString(40));
+            args.add(data.bool() ? data.pick(OPTIONS) : data.string(20));
+            int kind = data.upTo(3);
+            if (kind == 0) args.add(data.pick(VALUES));
+            else if (kind == 1) args.add(data.pick(f.files));
+            else if (kind == 2) args.add(data.string(40));
         }
         if (List.of("train", "evaluate", "bench").contains(command)) args.addAll(List.of("--data", f.emptyDir.toString()));
         if (command.equals("render")) args.addAll(List.of("--out", f.scratch.toString()));
         if (command.equals("predict") || command.equals("evaluate")) args.addAll(List.of("--model", f.model.toString()));
-        String[] argv = args.toArray(String[]::new);
+        check(args);
+    }
 
+    /**
+     * Runs {@code inkling args...} in this JVM; a finding (an AssertionError) when the exit code is
+     * not 0, 1 or 2 or the error output holds a stack trace line that no argument holds (usage
+     * errors echo the arguments, which may hold anything).
+     */
+    static void check(List<String> args) {
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;
         ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -66,17 +80,16 @@ public class ArgumentsFuzz {
         try {
             System.setOut(new PrintStream(OutputStream.nullOutputStream()));
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            code = InklingCommand.run(argv);
+            code = InklingCommand.run(args.toArray(String[]::new));
         } finally {
             System.setOut(oldOut);
             System.setErr(oldErr);
         }
         String e = err.toString(StandardCharsets.UTF_8);
         if (code < 0 || code > 2) throw new AssertionError("exit code " + code + " for " + args + "\n" + e);
-        // usage errors echo the arguments, which may hold anything: look for a trace in the rest
-        String rest = e;
-        for (String a : args) if (!a.isEmpty()) rest = rest.replace(a, "");
-        if (rest.contains("\tat ") || rest.contains("Exception")) throw new AssertionError("a stack trace for " + args + "\n" + e);
+        for (String line : Fuzzing.stackTraceLines(e)) {
+            if (args.stream().noneMatch(a -> a.contains(line))) throw new AssertionError("a stack trace for " + args + "\n" + e);
+        }
     }
 
     /** A tiny model, small stroke, IDX and picture files, an empty folder, a folder and a pipe. */
