@@ -14,10 +14,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-ALL=(JsonFuzz StrokeFileFuzz ModelFileFuzz ModelJsonFuzz NpyFuzz IdxFuzz PictureFuzz ArgumentsFuzz)
+ALL=(JsonFuzz StrokeFileFuzz ModelFileFuzz ModelJsonFuzz NpyFuzz IdxFuzz PictureFuzz ArgumentsFuzz KerasH5Fuzz KerasZipFuzz TfjsFuzz)
 declare -A CLASS=([JsonFuzz]=org.inkling.json.JsonFuzz [StrokeFileFuzz]=org.inkling.ink.StrokeFileFuzz
   [ModelFileFuzz]=org.inkling.nn.ModelFileFuzz [ModelJsonFuzz]=org.inkling.nn.ModelJsonFuzz [NpyFuzz]=org.inkling.nn.NpyFuzz
-  [IdxFuzz]=org.inkling.data.IdxFuzz [PictureFuzz]=org.inkling.cli.PictureFuzz [ArgumentsFuzz]=org.inkling.cli.ArgumentsFuzz)
+  [IdxFuzz]=org.inkling.data.IdxFuzz [PictureFuzz]=org.inkling.cli.PictureFuzz [ArgumentsFuzz]=org.inkling.cli.ArgumentsFuzz
+  [KerasH5Fuzz]=org.inkling.models.KerasH5Fuzz [KerasZipFuzz]=org.inkling.models.KerasZipFuzz [TfjsFuzz]=org.inkling.models.TfjsFuzz)
+# Seeds beyond fuzz/seeds/<target>: the Keras test fixtures (read only; new inputs go to the corpus).
+declare -A MORE_SEEDS=([KerasH5Fuzz]=src/test/resources/keras)
 
 runs=0; seconds=0; cp=""; targets=()
 while [ $# -gt 0 ]; do
@@ -51,7 +54,7 @@ fi
 
 # The targets and their helpers judge the code under test: instrumenting them would steer the
 # fuzzer towards inputs that fool the judge (text that looks like a stack trace) instead of the code.
-harness="$(IFS=:; echo "${CLASS[*]}"):org.inkling.base.Fuzzing:org.inkling.base.FuzzBytes"
+harness="$(IFS=:; echo "${CLASS[*]}"):org.inkling.base.Fuzzing:org.inkling.base.FuzzBytes:org.inkling.models.ModelFuzzing"
 
 mkdir -p target/fuzz
 failed=0
@@ -59,6 +62,7 @@ for t in "${targets[@]}"; do
   corpus="target/fuzz/corpus/$t"; findings="target/fuzz/findings/$t"; log="target/fuzz/$t.log"
   mkdir -p "$corpus" "$findings"
   seeds=(); [ -d "fuzz/seeds/$t" ] && seeds=("fuzz/seeds/$t")
+  [ -n "${MORE_SEEDS[$t]:-}" ] && seeds+=("${MORE_SEEDS[$t]}")
   limits=(); [ "$runs" != 0 ] && limits+=("-runs=$runs"); [ "$seconds" != 0 ] && limits+=("-max_total_time=$seconds")
   start=$(date +%s)
   set +e

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -20,15 +21,18 @@ import org.junit.jupiter.params.provider.MethodSource;
  * A finding is added to fuzz/regressions/TARGET/ once fixed, and stays fixed here.
  */
 class FuzzCorpusTest {
-    private static final Map<String, Consumer<byte[]>> TARGETS = Map.of(
-            "JsonFuzz", org.inkling.json.JsonFuzz::fuzzerTestOneInput,
-            "StrokeFileFuzz", org.inkling.ink.StrokeFileFuzz::fuzzerTestOneInput,
-            "ModelFileFuzz", org.inkling.nn.ModelFileFuzz::fuzzerTestOneInput,
-            "ModelJsonFuzz", org.inkling.nn.ModelJsonFuzz::fuzzerTestOneInput,
-            "NpyFuzz", org.inkling.nn.NpyFuzz::fuzzerTestOneInput,
-            "IdxFuzz", org.inkling.data.IdxFuzz::fuzzerTestOneInput,
-            "PictureFuzz", org.inkling.cli.PictureFuzz::fuzzerTestOneInput,
-            "ArgumentsFuzz", org.inkling.cli.ArgumentsFuzz::fuzzerTestOneInput);
+    private static final Map<String, Consumer<byte[]>> TARGETS = Map.ofEntries(
+            Map.entry("JsonFuzz", org.inkling.json.JsonFuzz::fuzzerTestOneInput),
+            Map.entry("StrokeFileFuzz", org.inkling.ink.StrokeFileFuzz::fuzzerTestOneInput),
+            Map.entry("ModelFileFuzz", org.inkling.nn.ModelFileFuzz::fuzzerTestOneInput),
+            Map.entry("ModelJsonFuzz", org.inkling.nn.ModelJsonFuzz::fuzzerTestOneInput),
+            Map.entry("NpyFuzz", org.inkling.nn.NpyFuzz::fuzzerTestOneInput),
+            Map.entry("IdxFuzz", org.inkling.data.IdxFuzz::fuzzerTestOneInput),
+            Map.entry("PictureFuzz", org.inkling.cli.PictureFuzz::fuzzerTestOneInput),
+            Map.entry("ArgumentsFuzz", org.inkling.cli.ArgumentsFuzz::fuzzerTestOneInput),
+            Map.entry("KerasH5Fuzz", org.inkling.models.KerasH5Fuzz::fuzzerTestOneInput),
+            Map.entry("KerasZipFuzz", org.inkling.models.KerasZipFuzz::fuzzerTestOneInput),
+            Map.entry("TfjsFuzz", org.inkling.models.TfjsFuzz::fuzzerTestOneInput));
 
     static Stream<Arguments> inputs() throws IOException {
         List<Arguments> all = new ArrayList<>();
@@ -46,6 +50,7 @@ class FuzzCorpusTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("inputs")
+    @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)   // a hang is a finding too, not a stuck build
     void passesItsTarget(String target, Path input) throws IOException {
         TARGETS.get(target).accept(Files.readAllBytes(input));
     }

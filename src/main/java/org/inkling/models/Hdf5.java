@@ -1,12 +1,19 @@
 package org.inkling.models;
 
+import io.jhdf.HdfFile;
 import io.jhdf.api.Attribute;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.Group;
 import io.jhdf.api.Node;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.inkling.base.SafeText;
 import org.inkling.nn.ModelFileException;
 
 /** The few HDF5 reads the Keras formats need, through jhdf, each failure naming the file and the object. */
@@ -18,6 +25,39 @@ final class Hdf5 {
 
     Hdf5(String source) {
         this.source = source;
+    }
+
+    /** What a reader does with an open HDF5 file. */
+    interface Reading<T> {
+        T from(HdfFile h) throws ModelFileException;
+    }
+
+    /**
+     * Opens {@code file} with jhdf and runs {@code reading} on it. jhdf is third-party and trusts the
+     * file: read from a path it allocates a heap buffer of whatever size an object header declares,
+     * so a small file could ask for gigabytes. It is given the file mapped into memory instead, where
+     * each read is a slice of the mapping and a size past the file's end fails (the mapping costs no
+     * heap). Whatever jhdf throws unchecked (a bad offset, a size it cannot use, a structure that
+     * refers to itself and recurses without end) becomes a {@link ModelFileException} naming
+     * {@code source}.
+     */
+    static <T> T read(Path file, String source, Reading<T> reading) throws ModelFileException {
+        ByteBuffer mapped;
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            // Models.open has checked it is a regular file of at most 512 MB, well within one mapping
+            mapped = channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size());
+        } catch (IOException e) {
+            throw new ModelFileException(source, "cannot be read (" + SafeText.excerpt(e.getMessage()) + ")", e);
+        }
+        try (HdfFile h = HdfFile.fromByteBuffer(mapped)) {
+            return reading.from(h);
+        } catch (ModelFileException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new ModelFileException(source, "is damaged or an HDF5 file Inkling cannot read (" + SafeText.excerpt(e.getMessage(), 200) + ")", e);
+        } catch (StackOverflowError e) {
+            throw new ModelFileException(source, "is damaged: its HDF5 structure refers back to itself", e);
+        }
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.inkling.base.SafeText;
 import org.inkling.json.Json;
 import org.inkling.nn.ModelFileException;
 import org.inkling.nn.SavedModel;
@@ -26,13 +27,7 @@ final class KerasH5Reader {
 
     static SavedModel read(Path file) throws ModelFileException {
         String source = file.toString();
-        try (HdfFile h = new HdfFile(file)) {
-            return read(h, source, file.getFileName().toString());
-        } catch (ModelFileException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new ModelFileException(source, "is damaged or an HDF5 file Inkling cannot read (" + e.getMessage() + ")", e);
-        }
+        return Hdf5.read(file, source, h -> read(h, source, file.getFileName().toString()));
     }
 
     static SavedModel read(HdfFile h, String source, String fileName) throws ModelFileException {
@@ -48,7 +43,7 @@ final class KerasH5Reader {
         try {
             modelConfig = Json.parseObject(config);
         } catch (RuntimeException e) {
-            throw io.fail("model_config is not valid JSON: " + e.getMessage());
+            throw io.fail("model_config is not valid JSON: " + SafeText.excerpt(e.getMessage(), 300));
         }
         KerasConfig.Plan plan = KerasConfig.parse(modelConfig, source);
 

@@ -6,6 +6,7 @@ import io.jhdf.api.Node;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import org.inkling.base.SafeText;
 import org.inkling.json.Json;
 import org.inkling.nn.ModelFileException;
 import org.inkling.nn.SavedModel;
@@ -37,33 +39,42 @@ final class KerasZipReader {
 
     static SavedModel read(Path file) throws ModelFileException {
         String source = file.toString();
-        Map<String, byte[]> entries = new HashMap<>();
-        try (InputStream in = Files.newInputStream(file); ZipInputStream zip = new ZipInputStream(in)) {
-            for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
-                String name = e.getName();
-                long limit = switch (name) {
-                    case "config.json", "metadata.json" -> MAX_JSON_BYTES;
-                    case "model.weights.h5" -> MAX_WEIGHTS_BYTES;
-                    default -> -1;    // assets/ and anything else: not needed to predict
-                };
-                if (limit < 0) continue;
-                if (entries.put(name, readBounded(zip, limit, source, name)) != null) {
-                    throw new ModelFileException(source, "holds " + name + " twice");
+        Map<String, byte[]> json = new HashMap<>();
+        Path weights = null;
+        try {
+            try (InputStream in = Files.newInputStream(file); ZipInputStream zip = new ZipInputStream(in)) {
+                for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
+                    String name = e.getName();
+                    if (name.equals("config.json") || name.equals("metadata.json")) {
+                        if (json.put(name, readBounded(zip, MAX_JSON_BYTES, source, name)) != null) {
+                            throw new ModelFileException(source, "holds " + name + " twice");
+                        }
+                    } else if (name.equals("model.weights.h5")) {
+                        if (weights != null) throw new ModelFileException(source, "holds " + name + " twice");
+                        weights = copyBounded(zip, MAX_WEIGHTS_BYTES, source, name);
+                    }
+                    // assets/ and anything else: not needed to predict
                 }
+            } catch (ModelFileException e) {
+                throw e;
+            } catch (IOException e) {
+                throw new ModelFileException(source, "is damaged or truncated (" + SafeText.excerpt(e.getMessage()) + ")", e);
             }
-        } catch (ModelFileException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new ModelFileException(source, "is damaged or truncated (" + e.getMessage() + ")", e);
+            return read(json, weights, source, file.getFileName().toString());
+        } finally {
+            deleteQuietly(weights);
         }
-        return read(entries, source, file.getFileName().toString());
     }
 
-    static SavedModel read(Map<String, byte[]> entries, String source, String fileName) throws ModelFileException {
-        byte[] configBytes = entries.get("config.json");
+    /**
+     * Reads the archive's parts: {@code json} holds config.json and metadata.json when present,
+     * {@code weights} is model.weights.h5 copied out of the zip (null when absent). jhdf maps a file
+     * where it would hold bytes on the heap, so a large (or inflating) weights file costs no memory.
+     */
+    static SavedModel read(Map<String, byte[]> json, Path weights, String source, String fileName) throws ModelFileException {
+        byte[] configBytes = json.get("config.json");
         if (configBytes == null) throw new ModelFileException(source, "is a zip but not a Keras .keras model (no config.json inside)");
-        byte[] weightBytes = entries.get("model.weights.h5");
-        if (weightBytes == null) {
+        if (weights == null) {
             throw new ModelFileException(source, "is a Keras .keras archive without its weights (no model.weights.h5 inside); "
                     + "save the trained model again with model.save(\"model.keras\")");
         }
@@ -71,13 +82,13 @@ final class KerasZipReader {
         try {
             config = Json.parseObject(new String(configBytes, StandardCharsets.UTF_8));
         } catch (RuntimeException e) {
-            throw new ModelFileException(source, "config.json is not valid JSON: " + e.getMessage());
+            throw new ModelFileException(source, "config.json is not valid JSON: " + SafeText.excerpt(e.getMessage(), 300));
         }
         KerasConfig.Plan plan = KerasConfig.parse(config, source);
         Map<String, Object> extra = new LinkedHashMap<>();
-        if (entries.get("metadata.json") != null) {
+        if (json.get("metadata.json") != null) {
             try {
-                Map<String, Object> meta = Json.parseObject(new String(entries.get("metadata.json"), StandardCharsets.UTF_8));
+                Map<String, Object> meta = Json.parseObject(new String(json.get("metadata.json"), StandardCharsets.UTF_8));
                 if (meta.get("keras_version") instanceof String v) extra.put("keras_version", v);
                 if (meta.get("date_saved") instanceof String d) extra.put("keras_date_saved", d);
             } catch (RuntimeException ignored) {
@@ -90,15 +101,9 @@ final class KerasZipReader {
         }
 
         String weightsSource = source + " (model.weights.h5)";
-        try (HdfFile h = HdfFile.fromBytes(weightBytes)) {
-            List<float[][]> arrays = weights(h, plan, new Hdf5(weightsSource));
-            Sequential net = KerasConfig.network(plan, arrays);
-            return new SavedModel(Models.stem(fileName), net, KerasConfig.recipe("keras", "keras-v3", fileName, plan, extra), Map.of(), null);
-        } catch (ModelFileException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new ModelFileException(weightsSource, "is damaged or an HDF5 file Inkling cannot read (" + e.getMessage() + ")", e);
-        }
+        List<float[][]> arrays = Hdf5.read(weights, weightsSource, h -> weights(h, plan, new Hdf5(weightsSource)));
+        Sequential net = KerasConfig.network(plan, arrays);
+        return new SavedModel(Models.stem(fileName), net, KerasConfig.recipe("keras", "keras-v3", fileName, plan, extra), Map.of(), null);
     }
 
     private static List<float[][]> weights(HdfFile h, KerasConfig.Plan plan, Hdf5 io) throws ModelFileException {
@@ -142,9 +147,36 @@ final class KerasZipReader {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buf = new byte[1 << 16];
         for (int n; (n = in.read(buf)) > 0; ) {
+            if (out.size() + (long) n > limit) throw new ModelFileException(source, name + " is larger than " + SafeText.bytes(limit));
             out.write(buf, 0, n);
-            if (out.size() > limit) throw new ModelFileException(source, name + " is larger than " + (limit >> 20) + " MB");
         }
         return out.toByteArray();
+    }
+
+    /** Copies at most {@code limit} bytes of {@code in} to a temporary file, which the caller deletes. */
+    private static Path copyBounded(InputStream in, long limit, String source, String name) throws IOException {
+        Path tmp = Files.createTempFile("inkling-keras-", ".weights.h5");
+        try (OutputStream out = Files.newOutputStream(tmp)) {
+            byte[] buf = new byte[1 << 16];
+            long total = 0;
+            for (int n; (n = in.read(buf)) > 0; ) {
+                total += n;
+                if (total > limit) throw new ModelFileException(source, name + " is larger than " + SafeText.bytes(limit));
+                out.write(buf, 0, n);
+            }
+            return tmp;
+        } catch (IOException | RuntimeException e) {
+            deleteQuietly(tmp);
+            throw e;
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file == null) return;
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // a temporary file; the system's cleaning removes it
+        }
     }
 }

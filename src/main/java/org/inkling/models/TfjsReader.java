@@ -6,12 +6,15 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.inkling.base.Inputs;
+import org.inkling.base.SafeText;
 import org.inkling.json.Json;
 import org.inkling.nn.ModelFileException;
 import org.inkling.nn.SavedModel;
@@ -29,6 +32,8 @@ import org.inkling.nn.Sequential;
 final class TfjsReader {
     static final long MAX_JSON_BYTES = 64L << 20;
     static final long MAX_WEIGHT_BYTES = 512L << 20;
+    /** Shards per weight group; tfjs writes 4 MB shards, so 512 MB of weights take 128. */
+    static final int MAX_SHARDS = 1024;
 
     private TfjsReader() {}
 
@@ -43,13 +48,13 @@ final class TfjsReader {
         } catch (ModelFileException e) {
             throw e;
         } catch (IOException e) {
-            throw new ModelFileException(source, "cannot be read (" + e.getMessage() + ")", e);
+            throw new ModelFileException(source, "cannot be read (" + SafeText.excerpt(e.getMessage()) + ")", e);
         }
         Map<String, Object> json;
         try {
             json = Json.parseObject(new String(bytes, StandardCharsets.UTF_8));
         } catch (RuntimeException e) {
-            throw new ModelFileException(source, "is not valid JSON: " + e.getMessage());
+            throw new ModelFileException(source, "is not valid JSON: " + SafeText.excerpt(e.getMessage(), 300));
         }
         return read(json, file, source);
     }
@@ -79,22 +84,22 @@ final class TfjsReader {
             List<Object[]> specs = new ArrayList<>();
             for (Object o : ws) {
                 if (!(o instanceof Map<?, ?> w) || !(w.get("name") instanceof String name) || !(w.get("shape") instanceof List<?> shapeList)) {
-                    throw new ModelFileException(source, "has a weight entry without name and shape: " + o);
+                    throw new ModelFileException(source, "has a weight entry without name and shape: " + SafeText.excerpt(o));
                 }
-                if (w.get("quantization") != null) throw new ModelFileException(source, "weight " + name + " is quantized; Inkling reads float32 weights");
+                if (w.get("quantization") != null) throw new ModelFileException(source, "weight " + SafeText.excerpt(name) + " is quantized; Inkling reads float32 weights");
                 Object dtype = w.get("dtype");
                 if (dtype != null && !"float32".equals(dtype)) {
-                    throw new ModelFileException(source, "weight " + name + " is " + dtype + "; Inkling reads float32 weights");
+                    throw new ModelFileException(source, "weight " + SafeText.excerpt(name) + " is " + SafeText.excerpt(dtype) + "; Inkling reads float32 weights");
                 }
                 int[] shape = new int[shapeList.size()];
                 long n = 1;
                 for (int i = 0; i < shape.length; i++) {
                     if (!(shapeList.get(i) instanceof Number d) || d.longValue() < 0 || d.longValue() > Integer.MAX_VALUE) {
-                        throw new ModelFileException(source, "weight " + name + " has a bad shape " + shapeList);
+                        throw new ModelFileException(source, "weight " + SafeText.excerpt(name) + " has a bad shape " + SafeText.excerpt(shapeList));
                     }
                     shape[i] = d.intValue();
                     n *= shape[i];
-                    if (n > MAX_WEIGHT_BYTES) throw new ModelFileException(source, "weight " + name + " is larger than Inkling opens");
+                    if (n > MAX_WEIGHT_BYTES) throw new ModelFileException(source, "weight " + SafeText.excerpt(name) + " is larger than Inkling opens");
                 }
                 specs.add(new Object[] {name, shape, groupBytes});
                 groupBytes += n * 4;
@@ -117,32 +122,55 @@ final class TfjsReader {
         return new SavedModel(name, net, KerasConfig.recipe("tensorflow.js", "tfjs-layers", fileName, plan, extra), Map.of(), null);
     }
 
-    /** The group's shard files, concatenated; each must be a file beside model.json and all must add up exactly. */
+    /**
+     * The group's shard files, concatenated; each must be a regular file beside model.json (a pipe
+     * would block the read) and their sizes must add up to what the manifest lists, which is checked
+     * before anything is allocated.
+     */
     private static ByteBuffer shards(Path dir, List<?> paths, long expected, String source) throws ModelFileException {
+        if (paths.size() > MAX_SHARDS) throw new ModelFileException(source, "lists " + paths.size() + " weight shards in a group; Inkling reads at most " + MAX_SHARDS);
+        List<Path> files = new ArrayList<>();
+        long size = 0;
+        for (Object p : paths) {
+            if (!(p instanceof String name) || name.isEmpty()) {
+                throw new ModelFileException(source, "has a weight shard path that is not a file name: " + SafeText.excerpt(p));
+            }
+            Path shard;
+            try {
+                shard = dir.resolve(name).normalize();
+            } catch (InvalidPathException e) {
+                throw new ModelFileException(source, "names weight shard '" + SafeText.excerpt(name) + "', which is not a file name");
+            }
+            if (!shard.startsWith(dir) || name.contains("\\")) {
+                throw new ModelFileException(source, "names weight shard '" + SafeText.excerpt(name) + "' outside its folder; Inkling reads shards beside model.json only");
+            }
+            try {
+                size += Inputs.checkRegularFile(shard, MAX_WEIGHT_BYTES, "a weight shard");
+            } catch (Inputs.InputException e) {
+                String problem = e.getCause() instanceof java.nio.file.NoSuchFileException ? "is missing (expected at " + SafeText.excerpt(shard.toString(), 300) + ")"
+                        : e.problem();
+                throw new ModelFileException(source, "weight shard " + SafeText.excerpt(name) + " " + problem, e);
+            }
+            if (size > expected) {
+                throw new ModelFileException(source, "weight shards hold more bytes than the " + expected + " its weightsManifest lists (at "
+                        + SafeText.excerpt(name) + ")");
+            }
+            files.add(shard);
+        }
+        if (size != expected) {
+            throw new ModelFileException(source, "weight shards hold " + size + " bytes but its weightsManifest lists " + expected);
+        }
         byte[] all = new byte[(int) expected];
         int at = 0;
-        for (Object p : paths) {
-            if (!(p instanceof String name) || name.isEmpty()) throw new ModelFileException(source, "has a weight shard path that is not a string: " + p);
-            Path shard = dir.resolve(name).normalize();
-            if (!shard.startsWith(dir) || name.contains("\\")) {
-                throw new ModelFileException(source, "names weight shard '" + name + "' outside its folder; Inkling reads shards beside model.json only");
-            }
-            try (InputStream in = Files.newInputStream(shard)) {
-                for (int n; (n = in.readNBytes(all, at, all.length - at)) > 0; ) at += n;
-                if (in.read() >= 0) {
-                    throw new ModelFileException(source, "weight shards hold more bytes than the " + expected + " its weightsManifest lists (at " + name + ")");
-                }
-            } catch (ModelFileException e) {
-                throw e;
-            } catch (java.nio.file.NoSuchFileException e) {
-                throw new ModelFileException(source, "weight shard " + name + " is missing (expected at " + shard + ")");
+        for (Path shard : files) {
+            try (InputStream in = Inputs.open(shard, MAX_WEIGHT_BYTES, "a weight shard")) {
+                for (int n; at < all.length && (n = in.readNBytes(all, at, all.length - at)) > 0; ) at += n;
             } catch (IOException e) {
-                throw new ModelFileException(source, "weight shard " + name + " cannot be read (" + e.getMessage() + ")", e);
+                throw new ModelFileException(source, "weight shard " + SafeText.excerpt(shard.getFileName()) + " cannot be read ("
+                        + SafeText.excerpt(e.getMessage()) + ")", e);
             }
         }
-        if (at != expected) {
-            throw new ModelFileException(source, "weight shards hold " + at + " bytes but its weightsManifest lists " + expected);
-        }
+        if (at != expected) throw new ModelFileException(source, "weight shards changed while they were read");
         return ByteBuffer.wrap(all).order(ByteOrder.LITTLE_ENDIAN);
     }
 
