@@ -95,7 +95,7 @@ final class FinetuneCommand implements Callable<Integer> {
         }
         String name = ModelFile.baseName(out);
         SavedModel taught = new SavedModel(name, outcome.model().network(), outcome.model().recipe(),
-                outcome.model().metrics(), outcome.model().classNames());
+                outcome.model().metrics(), outcome.model().classNames(), outcome.model().verdict());
         try {
             ModelFile.save(out, taught);
         } catch (IOException e) {

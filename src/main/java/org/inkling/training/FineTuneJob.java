@@ -10,6 +10,7 @@ import org.inkling.base.DigitGeometry;
 import org.inkling.data.ArrayExamples;
 import org.inkling.data.Augmentation;
 import org.inkling.data.AugmentationConfig;
+import org.inkling.data.ConcatExamples;
 import org.inkling.data.Mnist;
 import org.inkling.data.MnistDataset;
 import org.inkling.ink.InkRenderer;
@@ -42,6 +43,11 @@ import org.inkling.nn.TrainingResult;
  * only the small dense head trains on those outputs, then goes back into a copy of the network. A
  * network that is dense throughout trains whole. Either way the base network is never changed.
  *
+ * <p>A model that learnt "not a digit" (its {@link VerdictRule} has a reject class) rehearses that class
+ * too, fresh {@link NonDigitExamples} in the share of the base's own training, and the taught model keeps the
+ * base's rule (class names, temperature, thresholds): without them the fine-tune would teach it that
+ * every drawing is a digit. The temperature is the base's fit, not refitted on the few taught drawings.
+ *
  * <p>Deterministic from the recipe's seed: the same base, drawings and recipe give the same weights.
  * Runs on the calling thread; the listener hears the final fine-tune (not the cross-validation folds).
  */
@@ -71,7 +77,7 @@ public final class FineTuneJob {
             perClass[d.label()]++;
         }
         long start = System.nanoTime();
-        Data data = new Data(base.network(), taught, recipe, mnist);
+        Data data = new Data(base, taught, recipe, mnist);
         Sequential tuned = data.train(null, listener, control);
         TrainingResult result = data.lastResult;
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -81,12 +87,13 @@ public final class FineTuneJob {
         recipeMap.put("personal_digits", taught.size());
         recipeMap.put("personal_per_class", perClass);
         recipeMap.put("fine_tune", recipe.toMap());
+        if (data.nonDigitRehearsal > 0) recipeMap.put("non_digit_rehearsal", data.nonDigitRehearsal);
         recipeMap.put("base_recipe", base.recipe());
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("status", result.status().name().toLowerCase(java.util.Locale.ROOT));
         metrics.put("fine_tune_seconds", seconds);
         String name = base.name() == null ? "fine-tuned" : base.name().replaceAll("-taught$", "") + "-taught";
-        SavedModel model = new SavedModel(name, tuned, recipeMap, metrics, base.classNames());
+        SavedModel model = new SavedModel(name, tuned, recipeMap, metrics, base.classNames(), base.verdict());
         Measures measures = measure && result.completed() ? data.measure(tuned, mnist) : null;
         return new FineTuneOutcome(measures == null ? model : withMeasures(model, measures), perClass, result, seconds, measures);
     }
@@ -97,7 +104,7 @@ public final class FineTuneJob {
      */
     public static Measures measure(SavedModel base, SavedModel tuned, List<LabeledInk> taught, FineTuneRecipe recipe,
                                    Mnist mnist) {
-        return new Data(base.network(), taught, recipe, mnist).measure(tuned.network(), mnist);
+        return new Data(base, taught, recipe, mnist).measure(tuned.network(), mnist);
     }
 
     /** The model with the measures in its metrics. */
@@ -109,7 +116,7 @@ public final class FineTuneJob {
             metrics.put("test_accuracy", m.test().accuracy());
             metrics.put("test_loss", m.test().loss());
         }
-        return new SavedModel(model.name(), model.network(), model.recipe(), metrics, model.classNames());
+        return model.withMetrics(metrics);
     }
 
     /** What the check measured; {@code crossValidatedAfter} is NaN with fewer than two drawings or no folds. */
@@ -147,9 +154,11 @@ public final class FineTuneJob {
         final float[] personal;         // copies x drawings, drawing-major: drawing i's copies are rows [i*copies, (i+1)*copies)
         final float[] rehearsal;
         final int[] rehearsalLabels;
+        final int nonDigitRehearsal;    // of the rehearsal, drawings of the reject class
         TrainingResult lastResult;
 
-        Data(Sequential base, List<LabeledInk> taught, FineTuneRecipe recipe, Mnist mnist) {
+        Data(SavedModel model, List<LabeledInk> taught, FineTuneRecipe recipe, Mnist mnist) {
+            Sequential base = model.network();
             this.base = base;
             this.recipe = recipe;
             int n = taught.size(), px = DigitGeometry.PIXELS, copies = recipe.copies();
@@ -171,6 +180,10 @@ public final class FineTuneJob {
                 }
             }
             Examples rehearse = rehearsal(mnist, recipe, base.outputSize());
+            nonDigitRehearsal = model.verdict().rejectClass() >= 0 ? nonDigitRehearsal(model.recipe(), rehearse.size()) : 0;
+            if (nonDigitRehearsal > 0) {
+                rehearse = new ConcatExamples(List.of(rehearse, NonDigitExamples.examples(nonDigitRehearsal, recipe.seed() + 2)));
+            }
             float[] rehearsalImages = new float[rehearse.size() * px];
             rehearsalLabels = new int[rehearse.size()];
             for (int i = 0; i < rehearse.size(); i++) {
@@ -300,6 +313,20 @@ public final class FineTuneJob {
             }
         }
         return b.build();
+    }
+
+    /**
+     * How many non-digits to rehearse beside {@code digits} rehearsed digits: the share the base model
+     * trained with (its recipe's {@code non_digits} of {@code train_examples}), so the fine-tune does
+     * not shift the prior of "not a digit"; one digit class's worth for a model that records neither.
+     */
+    static int nonDigitRehearsal(Map<String, Object> baseRecipe, int digits) {
+        if (baseRecipe.get("non_digits") instanceof Number n && baseRecipe.get("train_examples") instanceof Number all
+                && n.doubleValue() > 0 && all.doubleValue() > n.doubleValue()) {
+            double share = Math.min(0.5, n.doubleValue() / all.doubleValue());
+            return (int) Math.round(digits * share / (1 - share));
+        }
+        return Math.max(1, digits / DigitGeometry.DIGITS);
     }
 
     /** Index of the first of the trailing dense layers, where a head-only fine-tune starts (0: all dense). */

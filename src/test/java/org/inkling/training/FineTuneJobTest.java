@@ -75,6 +75,51 @@ class FineTuneJobTest {
         assertThat(a.taughtPerClass()[7]).isEqualTo(6);
     }
 
+    /** Share of the examples the rule refuses as "not a digit". */
+    static double notADigitShare(SavedModel m, org.inkling.nn.Examples examples) {
+        float[] image = new float[examples.inputSize()];
+        int refused = 0;
+        for (int i = 0; i < examples.size(); i++) {
+            examples.copyInput(i, image, 0);
+            if (m.verdict().judge(image, m.network().predict(image)).kind() == org.inkling.nn.Verdict.Kind.NOT_A_DIGIT) refused++;
+        }
+        return refused / (double) examples.size();
+    }
+
+    @Test
+    void aModelThatLearntNotADigitKeepsTheClassItsRuleAndItsTemperature() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isDirectory(NonDigitExamples.FONTS), "no Hershey fonts");
+        TrainingRecipe t = TrainingRecipe.textbook();
+        TrainingRecipe eleven = new TrainingRecipe("eleven", "64", t.activation(), t.optimizer(), null, 0, t.schedule(),
+                t.augmentation(), 0, 3, 64, 1, 0, 3500, 1500, 500);
+        SavedModel base = TrainingJob.run(eleven, TestMnist.get(), null, null).model();
+        assertThat(base.verdict().rejectClass()).isEqualTo(10);
+        assertThat(base.verdict().temperature()).isNotEqualTo(1.0);
+        org.inkling.nn.Examples fresh = NonDigitExamples.examples(400, 77);
+        double before = notADigitShare(base, fresh);
+        assertThat(before).as("the base refuses most fresh non-digits").isGreaterThan(0.6);
+
+        FineTuneOutcome o = FineTuneJob.run(base, circlesAsSevens(6), FineTuneRecipe.standard().withFolds(0), TestMnist.get(),
+                null, null, false);
+        SavedModel tuned = o.model();
+        assertThat(tuned.classNames()).isEqualTo(base.classNames());
+        assertThat(tuned.verdict()).isEqualTo(base.verdict());
+        // the base trained on 3,000 digits and 1,500 non-digits: rehearsing 500 digits, it rehearses 250 non-digits
+        assertThat(tuned.recipe()).containsEntry("non_digit_rehearsal", 250);
+        assertThat(FineTuneJob.withMeasures(tuned, new FineTuneJob.Measures(0.5, Double.NaN, 0, null, 1)).verdict())
+                .isEqualTo(base.verdict());
+        float[] circle = InkRenderer.toMnist(circlesAsSevens(1).get(0).ink());
+        assertThat(tuned.verdict().judge(circle, tuned.network().predict(circle)).digit()).as("it learnt the circle-seven").isEqualTo(7);
+        // Taught only digits, it would unlearn the eleventh class; rehearsing it keeps the refusals.
+        assertThat(notADigitShare(tuned, fresh)).as("refused before: %.3f", before).isGreaterThan(before - 0.1);
+    }
+
+    @Test
+    void nonDigitsAreRehearsedInTheShareTheBaseTrainedWith() {
+        assertThat(FineTuneJob.nonDigitRehearsal(Map.of("non_digits", 9000, "train_examples", 94000), 500)).isEqualTo(53);
+        assertThat(FineTuneJob.nonDigitRehearsal(Map.of(), 500)).as("a model that records no share: one class's worth").isEqualTo(50);
+    }
+
     @Test
     void measuresBeforeOnAllAndAfterOnlyOnHeldOutDrawings() throws Exception {
         SavedModel base = Models.builtIn();

@@ -52,10 +52,6 @@ public final class EngineModel implements ModelHandle {
         return new EngineModel(m.network(), m.name(), m.recipe(), m.metrics(), true, m.classNames(), m.verdict());
     }
 
-    /** What a model file records of this model. */
-    SavedModel toSaved() {
-        return new SavedModel(name, network, recipe, metrics, classNames, verdict);
-    }
 
     @Override
     public java.util.Optional<Sequential> network() {
@@ -66,9 +62,12 @@ public final class EngineModel implements ModelHandle {
         return network;
     }
 
-    /** The network with its name, recipe and metrics, for engine work that starts from this model (teaching). */
+    /**
+     * What a model file records of this model: the network with its name, recipe, metrics, class
+     * names and verdict rule (for saving, and for engine work that starts from it, such as teaching).
+     */
     public SavedModel saved() {
-        return new SavedModel(name, network, recipe, metrics, null);
+        return new SavedModel(name, network, recipe, metrics, classNames, verdict);
     }
 
 

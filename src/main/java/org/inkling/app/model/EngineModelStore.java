@@ -63,7 +63,7 @@ public final class EngineModelStore implements ModelStore {
         if (!(model instanceof EngineModel m)) {
             throw new IllegalArgumentException("not an engine model: " + model);
         }
-        ModelFile.save(file, m.toSaved());
+        ModelFile.save(file, m.saved());
     }
 
     private static EngineModel fromSaved(SavedModel saved, String fallbackName) {

@@ -66,8 +66,7 @@ public final class EngineTeacher implements Teacher {
         int threadsBefore = leaveACoreToTheWindow();
         try {
             FineTuneOutcome o = FineTuneJob.run(saved, drawings, recipe, mnist(mnistFolder), null, null, false);
-            SavedModel m = o.model();
-            return new Lesson(EngineModel.trained(m.network(), m.name(), m.recipe(), m.metrics()), o.taughtPerClass(), o.seconds());
+            return new Lesson(EngineModel.trained(o.model()), o.taughtPerClass(), o.seconds());
         } finally {
             Engine.setThreads(threadsBefore);
         }
@@ -80,7 +79,7 @@ public final class EngineTeacher implements Teacher {
             SavedModel taught = engineModel(lesson.model()).saved();
             FineTuneJob.Measures m = FineTuneJob.measure(engineModel(base).saved(), taught, drawings, recipe, mnist(mnistFolder));
             SavedModel recorded = FineTuneJob.withMeasures(taught, m);
-            return new Checked(EngineModel.trained(recorded.network(), recorded.name(), recorded.recipe(), recorded.metrics()),
+            return new Checked(EngineModel.trained(recorded),
                     m.accuracyBefore(), m.crossValidatedAfter(), m.folds(), m.test() == null ? Double.NaN : m.test().accuracy(),
                     m.seconds());
         } finally {

@@ -33,6 +33,7 @@ import org.inkling.ink.LabeledInk;
 import org.inkling.ink.PersonalDigits;
 import org.inkling.ink.Point;
 import org.inkling.ink.Stroke;
+import org.inkling.nn.Verdict;
 
 /**
  * "Your digits": the person says which digit the drawing on the pad is (a digit key, a click on a
@@ -108,14 +109,19 @@ public final class TeachingViewModel {
 
     // ---- labelling ------------------------------------------------------------------------------
 
-    /** The drawing on the pad is {@code digit}: keep it, and learn if the network read something else. */
+    /**
+     * The drawing on the pad is {@code digit}: keep it, and learn unless the network already answered
+     * that digit. "Not sure" and "not a digit" are corrections too, and the status says which it was,
+     * so a drawing the network refused is never taught as a digit without the person seeing so.
+     */
     public void label(int digit) {
         List<PadStroke> strokes = drawing.strokes();
         if (strokes.isEmpty()) {
             status.set("Draw a digit first, then say which one it is.");
             return;
         }
-        int read = drawing.predictedDigitProperty().get();
+        Verdict verdict = drawing.verdictProperty().get();
+        String said = said(verdict);
         PersonalDigits.Entry entry = new PersonalDigits.Entry(new LabeledInk(digit, toInk(strokes)), clock.instant());
         Item item = item(entry);
         items.add(item);
@@ -127,14 +133,23 @@ public final class TeachingViewModel {
                     status.set("Could not keep the drawing: " + ErrorText.describe(e));
                 })
                 .executeWith(tasks);
-        boolean correction = read != digit;
+        boolean correction = verdict == null || !verdict.accepted() || verdict.digit() != digit;
         if (correction && autoLearn.get()) {
-            status.set("Kept as a " + digit + " (it read " + (read < 0 ? "nothing" : "a " + read) + "): learning…");
+            status.set("Kept as a " + digit + " (" + said + "): learning…");
             learn();
         } else {
-            status.set("Kept as a " + digit + (correction ? " (it read " + (read < 0 ? "nothing" : "a " + read)
-                    + "): press Learn now to teach it" : ", read right already") + ".");
+            status.set("Kept as a " + digit + (correction ? " (" + said + "): press Learn now to teach it" : ", read right already") + ".");
         }
+    }
+
+    /** What the network made of the drawing, for the status: "it read a 4", "it said not a digit", ... */
+    static String said(Verdict v) {
+        if (v == null) return "it read nothing";
+        return switch (v.kind()) {
+            case DIGIT -> "it read a " + v.digit();
+            case NOT_A_DIGIT -> "it said not a digit";
+            case UNSURE -> "it was " + v.describe();
+        };
     }
 
     static Ink toInk(List<PadStroke> strokes) {
