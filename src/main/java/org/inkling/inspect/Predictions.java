@@ -9,7 +9,9 @@ import org.inkling.nn.Sequential;
 /**
  * A model's ten probabilities for every example of a labelled set, and what the views read from
  * them: the confusion matrix, accuracy, per-class accuracy and the examples of one cell, ordered.
- * 10,000 MNIST test images keep 400 KB of probabilities.
+ * 10,000 MNIST test images keep 400 KB of probabilities. For a model with an eleventh output, "not a
+ * digit", the reading is the likeliest digit, as {@code inkling evaluate} and the recorded test
+ * accuracy count it (a refusal is the verdict's business, not a misreading).
  */
 public final class Predictions {
     private static final int CHUNK = 512;
@@ -40,6 +42,7 @@ public final class Predictions {
             throw new IllegalArgumentException("the examples have " + data.inputSize() + " values each, the model takes " + model.inputSize());
         }
         int n = data.size(), in = data.inputSize(), classes = model.outputSize();
+        int digits = Math.min(classes, org.inkling.base.DigitGeometry.DIGITS);
         int[] labels = new int[n];
         int[] predicted = new int[n];
         float[] probs = new float[Math.multiplyExact(n, classes)];
@@ -59,7 +62,7 @@ public final class Predictions {
             FMatrixRMaj out = model.predict(batch);
             System.arraycopy(out.data, 0, probs, start * classes, rows * classes);
             for (int r = 0; r < rows; r++) {
-                predicted[start + r] = Ranking.top(Arrays.copyOfRange(out.data, r * classes, (r + 1) * classes), -1);
+                predicted[start + r] = Ranking.top(Arrays.copyOfRange(out.data, r * classes, r * classes + digits), -1);
             }
         }
         return new Predictions(classes, labels, predicted, probs);

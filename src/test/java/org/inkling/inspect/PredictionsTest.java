@@ -66,6 +66,30 @@ class PredictionsTest {
     }
 
     @Test
+    void anEleventhNotADigitOutputIsNeverTheReadingTheLikeliestDigitIs() {
+        Sequential eleven = Sequential.mlp(12, new int[] {8}, Activation.TANH, 11, 2);
+        var bias = eleven.layers().get(eleven.layers().size() - 1).params().get(1);
+        bias.value().data[10] = 10f; // "not a digit" is every example's likeliest class
+        Random r = new Random(4);
+        int[] labels = new int[200];
+        for (int i = 0; i < labels.length; i++) labels[i] = r.nextInt(10);
+        float[] x = new float[200 * 12];
+        for (int i = 0; i < x.length; i++) x[i] = (float) r.nextGaussian();
+        ArrayExamples data = ArrayExamples.ofFloats(x, 12, labels);
+        Predictions p = Predictions.of(eleven, data);
+        int right = 0;
+        for (int i = 0; i < p.size(); i++) {
+            float[] probs = p.probabilities(i);
+            assertThat(probs).hasSize(11);
+            assertThat(Ranking.top(probs, -1)).isEqualTo(10);
+            int digit = Ranking.top(Arrays.copyOf(probs, 10), -1);
+            assertThat(p.predicted(i)).isEqualTo(digit);
+            if (digit == labels[i]) right++;
+        }
+        assertThat(p.accuracy()).isEqualTo(right / 200.0);
+    }
+
+    @Test
     void stopsWhenCancelled() {
         assertThat(Predictions.of(MODEL, DATA, () -> true)).isNull();
     }
