@@ -40,6 +40,12 @@ public record Verdict(Kind kind, int digit, List<Integer> candidates, float[] di
         return digitProbabilities[Metrics.argmax(digitProbabilities)];
     }
 
+    /** The same reading refused as "not a digit" (a mark no digit is, whatever the network said). */
+    public Verdict asNotADigit() {
+        return kind == Kind.NOT_A_DIGIT ? this
+                : new Verdict(Kind.NOT_A_DIGIT, -1, candidates, digitProbabilities, notDigitProbability);
+    }
+
     /** For people: "7", "not sure: 4 or 9", "not a digit". */
     public String describe() {
         return switch (kind) {

@@ -19,7 +19,9 @@ import java.util.Map;
  * <li>otherwise "not sure", between the digits holding at least {@value #CANDIDATE_SHARE} of the
  *     likeliest digit's probability (at most three).</li>
  * </ol>
- * A blank pad is "not a digit" before any network sees it. Models without a reject class (every model
+ * A blank pad is "not a digit" before any network sees it, and so is a {@linkplain #isMark mark}: a
+ * dot or a dash, which the normaliser blows up to the size of a digit, where a network trained on
+ * digits takes them for a 1, a 7 or a 0. Models without a reject class (every model
  * file written before this rule) get the {@linkplain #plain plain rule}: temperature 1, no rejection
  * class, so they can say "not sure" but never "not a digit" except for a blank pad.
  */
@@ -36,6 +38,16 @@ public record VerdictRule(double temperature, double acceptAt, double rejectAt, 
     private static final int DIGITS = org.inkling.base.DigitGeometry.DIGITS;
     /** Less ink than this (in pixels at full intensity) is a blank pad. */
     private static final double BLANK_INK = 0.5;
+    /** A pixel at least this dark belongs to the mark's outline for {@link #isMark}. */
+    static final float MARK_LEVEL = 0.25f;
+    /**
+     * A mark no taller than this share of its width is a dash: within about 15° of horizontal. The
+     * normaliser stretches a drawing's longer side to 20 px, so a digit is never this flat (the test
+     * checks MNIST test and the pen-digit sets).
+     */
+    static final double FLAT = 0.4;
+    /** A mark at most this many pixels across both ways is a dot: the normaliser keeps a click small. */
+    static final int DOT = 6;
 
     public VerdictRule {
         if (!(temperature >= 0.05 && temperature <= 20)) {
@@ -79,9 +91,37 @@ public record VerdictRule(double temperature, double acceptAt, double rejectAt, 
         return new Verdict(Verdict.Kind.NOT_A_DIGIT, -1, List.of(), new float[DIGITS], 1.0);
     }
 
-    /** Judges the network's answer for an image it was given (a blank image is "not a digit" whatever it says). */
+    /**
+     * Judges the network's answer for an image it was given: a blank image or a {@linkplain #isMark
+     * mark} is "not a digit" whatever the network says (its probabilities stay for the bars).
+     */
     public Verdict judge(float[] image, float[] probabilities) {
-        return isBlank(image) ? blank() : judge(probabilities);
+        if (isBlank(image)) return blank();
+        Verdict v = judge(probabilities);
+        return isMark(image) ? v.asNotADigit() : v;
+    }
+
+    /**
+     * True for a 28x28 image of a dot (all its ink within {@value #DOT} px both ways) or a dash (its
+     * ink no taller than {@value #FLAT} of its width). Other sizes of image are never marks.
+     */
+    public static boolean isMark(float[] image) {
+        int side = org.inkling.base.DigitGeometry.SIDE;
+        if (image.length != side * side) return false;
+        int top = side, bottom = -1, left = side, right = -1;
+        for (int y = 0; y < side; y++) {
+            for (int x = 0; x < side; x++) {
+                if (image[y * side + x] >= MARK_LEVEL) {
+                    top = Math.min(top, y);
+                    bottom = Math.max(bottom, y);
+                    left = Math.min(left, x);
+                    right = Math.max(right, x);
+                }
+            }
+        }
+        if (bottom < 0) return false;
+        int height = bottom - top + 1, width = right - left + 1;
+        return (height <= DOT && width <= DOT) || height <= FLAT * width;
     }
 
     /** Judges the network's class probabilities (10, or 11 with the reject class last). */

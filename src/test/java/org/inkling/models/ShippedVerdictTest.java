@@ -15,8 +15,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * What the shipped model says about the drawings every user tries first: nothing, and a stroke down.
- * (A dot and a short dash are still read as confident digits by the ten-class shipped model: issue 14.)
+ * What the shipped model says about the drawings every user tries first: nothing, a dot, a dash and a
+ * stroke down. Only the last is a digit.
  */
 class ShippedVerdictTest {
     private static SavedModel shipped;
@@ -48,6 +48,28 @@ class ShippedVerdictTest {
         Verdict v = read(Ink.EMPTY);
         assertThat(v.kind()).isEqualTo(Verdict.Kind.NOT_A_DIGIT);
         assertThat(v.accepted()).isFalse();
+    }
+
+    @Test
+    void aClickIsNeverAConfidentDigit() {
+        // The pad's own size check (DrawingViewModelTest) refuses ink no bigger than the pen; a stroke
+        // file has no pen nor pad to measure against, so here the dot is a click: points in one place.
+        SplittableRandom rng = new SplittableRandom(5);
+        for (int i = 0; i < 20; i++) {
+            Point p = new Point(40 + 200 * rng.nextDouble(), 40 + 200 * rng.nextDouble());
+            Verdict v = read(new Ink(List.of(new Stroke(java.util.Collections.nCopies(1 + i % 4, p)))));
+            assertThat(v.kind()).as("click %d: %s", i, v.describe()).isEqualTo(Verdict.Kind.NOT_A_DIGIT);
+        }
+    }
+
+    @Test
+    void aShortDashIsNeverAConfidentDigit() {
+        SplittableRandom rng = new SplittableRandom(7);
+        for (int i = 0; i < 60; i++) {
+            double angle = 15 * (2 * rng.nextDouble() - 1) + (i % 2 == 0 ? 0 : 180); // drawn either way
+            Verdict v = read(line(60 + 150 * rng.nextDouble(), 60 + 150 * rng.nextDouble(), 15 + 45 * rng.nextDouble(), angle, rng));
+            assertThat(v.accepted()).as("dash %d at %.0f°: %s", i, angle, v.describe()).isFalse();
+        }
     }
 
     @Test

@@ -68,16 +68,24 @@ class VerdictRuleTest {
     }
 
     @Test
-    void thePlainRuleNeverSaysNotADigitExceptForABlankPad() {
+    void thePlainRuleSaysNotADigitOnlyForABlankPadOrAMark() {
         assertThat(PLAIN.rejectClass()).isEqualTo(-1);
         assertThat(PLAIN.judge(p(0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1)).kind()).isEqualTo(Verdict.Kind.UNSURE);
         assertThat(PLAIN.judge(p(0, 0, 0.91, 0, 0, 0, 0, 0, 0.09, 0)).kind()).isEqualTo(Verdict.Kind.DIGIT);
         assertThat(PLAIN.judge(p(0, 0, 0.89, 0, 0, 0, 0, 0, 0.11, 0)).kind()).isEqualTo(Verdict.Kind.UNSURE);
         float[] blank = new float[784];
         assertThat(PLAIN.judge(blank, p(0, 1, 0, 0, 0, 0, 0, 0, 0, 0)).kind()).isEqualTo(Verdict.Kind.NOT_A_DIGIT);
-        float[] ink = new float[784];
-        ink[400] = 1;
-        assertThat(PLAIN.judge(ink, p(0, 1, 0, 0, 0, 0, 0, 0, 0, 0)).kind()).isEqualTo(Verdict.Kind.DIGIT);
+        float[] dot = new float[784];
+        dot[400] = 1;
+        assertThat(PLAIN.judge(dot, p(0, 1, 0, 0, 0, 0, 0, 0, 0, 0)).kind()).isEqualTo(Verdict.Kind.NOT_A_DIGIT);
+        float[] dash = new float[784];
+        for (int x = 4; x < 24; x++) dash[13 * 28 + x] = dash[14 * 28 + x] = 1;
+        Verdict refused = PLAIN.judge(dash, p(0, 0, 0, 0, 0, 0, 0, 1, 0, 0));
+        assertThat(refused.kind()).isEqualTo(Verdict.Kind.NOT_A_DIGIT);
+        assertThat(refused.digitProbabilities()[7]).as("the bars still show what the network said").isEqualTo(1f);
+        float[] bar = new float[784];
+        for (int y = 4; y < 24; y++) bar[y * 28 + 13] = bar[y * 28 + 14] = 1;
+        assertThat(PLAIN.judge(bar, p(0, 1, 0, 0, 0, 0, 0, 0, 0, 0)).kind()).as("a vertical bar is a 1").isEqualTo(Verdict.Kind.DIGIT);
     }
 
     @Test

@@ -214,6 +214,7 @@ public final class DrawingViewModel {
         }
         // The engine's one rule: calibrated digit probabilities (the bars) and the verdict.
         Verdict v = network.verdictRule().judge(x, network.classify(x));
+        if (isDot(strokes(), penWidth.get())) v = v.asNotADigit();
         float[] p = v.digitProbabilities();
         int best = 0;
         for (int i = 1; i < p.length; i++) {
@@ -226,6 +227,25 @@ public final class DrawingViewModel {
         confidence.set(p[best]);
         verdict.set(v);
         probabilities.set(p);
+    }
+
+    /**
+     * The size check the engine cannot make: the renderer scales every drawing to a digit's size, so
+     * only the pad knows that ink no wider nor taller than the pen is a dot (a tap that moved a little),
+     * and a dot is no digit whatever the network makes of it blown up.
+     */
+    static boolean isDot(List<PadStroke> strokes, double pen) {
+        double minX = Double.POSITIVE_INFINITY, minY = Double.POSITIVE_INFINITY;
+        double maxX = Double.NEGATIVE_INFINITY, maxY = Double.NEGATIVE_INFINITY;
+        for (PadStroke s : strokes) {
+            for (PadPoint p : s.points()) {
+                minX = Math.min(minX, p.x());
+                maxX = Math.max(maxX, p.x());
+                minY = Math.min(minY, p.y());
+                maxY = Math.max(maxY, p.y());
+            }
+        }
+        return maxX >= minX && Math.max(maxX - minX, maxY - minY) <= pen;
     }
 
     /** A stroke can be so small that nothing reaches the 28x28 grid; that is no drawing either. */

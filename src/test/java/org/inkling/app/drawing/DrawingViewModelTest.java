@@ -160,4 +160,35 @@ class DrawingViewModelTest {
         vm.endStroke();
         assertThat(vm.strokes().getFirst().points()).hasSize(1);
     }
+
+    @Test
+    void inkNoBiggerThanThePenIsADotAndNotADigitWhateverTheNetworkSays() {
+        // The renderer blows any drawing up to a digit's size: here always a ring in the middle columns.
+        DrawingViewModel ring = new DrawingViewModel((strokes, pen) -> {
+            float[] image = new float[784];
+            for (int y = 6; y < 22; y++) {
+                for (int x = 8; x < 20; x++) {
+                    if (y < 8 || y > 19 || x < 10 || x > 17) image[y * 28 + x] = 1f;
+                }
+            }
+            return image;
+        });
+        ring.classifierProperty().set(Fakes.byColumn(40f)); // confident about the middle column's digit
+        ring.beginStroke(0.5, 0.5);
+        ring.extendStroke(0.51, 0.505);
+        ring.extendStroke(0.505, 0.51);
+        ring.endStroke();
+        ring.refreshIfStale();
+        assertThat(ring.verdictProperty().get().kind()).isEqualTo(org.inkling.nn.Verdict.Kind.NOT_A_DIGIT);
+        assertThat(ring.probabilitiesProperty().get()).as("the bars stay").isNotNull();
+
+        ring.clear();
+        ring.beginStroke(0.3, 0.3);
+        ring.extendStroke(0.6, 0.3);
+        ring.extendStroke(0.6, 0.7);
+        ring.endStroke();
+        ring.refreshIfStale();
+        assertThat(ring.verdictProperty().get().accepted()).as("the same ring from a drawing the size of a digit").isTrue();
+        assertThat(DrawingViewModel.isDot(ring.strokes(), DrawingViewModel.DEFAULT_PEN)).isFalse();
+    }
 }
