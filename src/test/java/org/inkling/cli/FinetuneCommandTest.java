@@ -62,6 +62,30 @@ class FinetuneCommandTest {
     }
 
     @Test
+    void aModelWithTheNotADigitClassKeepsItAndItsRuleInTheTaughtFile() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(org.inkling.training.NonDigitExamples.FONTS), "no Hershey fonts");
+        Path base = Path.of("src/test/resources/models/format1-verdict-mlp.inkling");
+        SavedModel before = Models.open(base);
+        List<LabeledInk> sevens = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            sevens.add(new LabeledInk(7, Ink.of(new Stroke(List.of(new Point(40, 40 + i), new Point(120, 40), new Point(70 + 3 * i, 160))))));
+        }
+        Path mine = dir.resolve("sevens.jsonl");
+        StrokeFile.write(mine, sevens);
+        Path out = dir.resolve("taught.inkling");
+        CommandLineTest.Run r = CommandLineTest.run("finetune", "--model", base.toString(), "--data", CommandLineTest.MNIST,
+                "--strokes", mine.toString(), "--out", out.toString(), "--copies", "2", "--rehearsal", "10", "--synthetic", "0",
+                "--epochs", "2", "--folds", "0", "--json");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+
+        SavedModel taught = Models.open(out);
+        assertThat(taught.classNames()).isEqualTo(before.classNames());
+        assertThat(taught.verdict()).isEqualTo(before.verdict());
+        // the base trained on 2,800 examples, 300 of them non-digits: beside 100 digits it rehearses 12
+        assertThat(((Number) taught.recipe().get("non_digit_rehearsal")).intValue()).isEqualTo(12);
+    }
+
+    @Test
     void badSettingsAreUsageErrors() {
         CommandLineTest.Run r = CommandLineTest.run("finetune", "--strokes", "x.jsonl", "--out", "y.inkling", "--folds", "1");
         assertThat(r.exitCode()).isEqualTo(2);
