@@ -28,7 +28,7 @@ public final class TeachingController {
 
     private final TeachingViewModel vm;
 
-    @FXML private HBox digitButtons;
+    @FXML private javafx.scene.layout.FlowPane digitButtons;
     @FXML private Button learnButton;
     @FXML private Button undoButton;
     @FXML private Button shippedButton;
