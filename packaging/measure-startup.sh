@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Measures start-up: wall time from launching Inkling with no arguments until its window
-# ("Inkling...") is mapped and visible on the X display, then closes it as a window manager would
+# ("Inkling...", or the title pattern in WINDOW_NAME) is mapped and visible on the X display, then closes it as a window manager would
 # (WM_DELETE_WINDOW) and checks it exits 0. Needs DISPLAY (e.g. under Xvfb) and xdotool.
 #   packaging/measure-startup.sh LAUNCHER [RUNS]     e.g. target/dist/Inkling/bin/Inkling 5
 # Prints one line per run and the medians in milliseconds (wall, and CPU time used by then).
@@ -9,6 +9,7 @@ set -euo pipefail
 launcher="$1"; runs="${2:-5}"
 here="$(cd "$(dirname "$0")" && pwd)"
 [ -n "${DISPLAY:-}" ] || { echo "measure-startup: DISPLAY is not set; run under Xvfb" >&2; exit 2; }
+name="${WINDOW_NAME:-^Inkling}"
 times=(); cpus=()
 for ((i = 1; i <= runs; i++)); do
   log="$(mktemp)"
@@ -19,7 +20,7 @@ for ((i = 1; i <= runs; i++)); do
   while [ -z "$w" ]; do
     if ! kill -0 "$pid" 2>/dev/null; then echo "measure-startup: the app exited before showing a window:" >&2; cat "$log" >&2; exit 1; fi
     if [ $(( ($(date +%s%N) - t0) / 1000000 )) -gt 60000 ]; then echo "measure-startup: no window after 60 s" >&2; kill "$pid"; exit 1; fi
-    w="$(xdotool search --onlyvisible --name '^Inkling' 2>/dev/null | head -n 1 || true)"
+    w="$(xdotool search --onlyvisible --name "$name" 2>/dev/null | head -n 1 || true)"
     [ -n "$w" ] || sleep 0.01
   done
   ms=$(( ($(date +%s%N) - t0) / 1000000 ))

@@ -11,6 +11,7 @@ public final class InklingApp extends Application {
     private InklingWindow window;
 
     public static void launchApp(String[] args) {
+        org.inkling.app.model.EngineModelStore.startReadingShipped();
         Application.launch(InklingApp.class, args);
     }
 

@@ -30,6 +30,7 @@ import javafx.application.Platform;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.Tab;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.image.Image;
 import javafx.scene.input.KeyCode;
@@ -60,6 +61,7 @@ public final class InklingWindow {
     private InsideController insideController;
     private EvaluationController evaluationController;
     private final TeachingViewModel teaching;
+    private final javafx.beans.property.ReadOnlyBooleanWrapper viewsLoaded = new javafx.beans.property.ReadOnlyBooleanWrapper(this, "viewsLoaded");
 
     private InklingWindow(Stage stage, AppServices services, DialogService dialogs, AppPreferences preferences) {
         this.stage = stage;
@@ -114,33 +116,19 @@ public final class InklingWindow {
         theme.darkProperty().set(preferences.dark());
         theme.apply();
         FXMLLoader loader = new FXMLLoader(InklingWindow.class.getResource("MainView.fxml"));
-        loader.setControllerFactory(type -> {
-            if (type == MainController.class) {
-                return new MainController(main, theme, this::requestClose);
-            }
-            if (type == DrawingController.class) {
-                return drawingController = new DrawingController(main.drawing(), theme);
-            }
-            if (type == EvaluationController.class) {
-                return evaluationController = new EvaluationController(evaluation);
-            }
-            if (type == InsideController.class) {
-                return insideController = new InsideController(inside);
-            }
-            if (type == TeachingController.class) {
-                return new TeachingController(teaching);
-            }
-            if (type == TrainingController.class) {
-                return trainingController = new TrainingController(main.training(), theme);
-            }
-            throw new IllegalArgumentException("No controller " + type);
-        });
+        loader.setControllerFactory(this::controller);
         Parent root;
         try {
             root = loader.load();
         } catch (IOException e) {
             throw new UncheckedIOException("The main view could not be loaded", e);
         }
+        LazyTab.install((Tab) loader.getNamespace().get("evaluateTab"),
+                InklingWindow.class.getResource("inspection/EvaluationView.fxml"), this::controller);
+        LazyTab.install((Tab) loader.getNamespace().get("insideTab"),
+                InklingWindow.class.getResource("inspection/InsideView.fxml"), this::controller);
+        LazyTab.install((Tab) loader.getNamespace().get("teachTab"),
+                InklingWindow.class.getResource("teaching/TeachingView.fxml"), this::controller);
         // Fit the screen we open on: a 1366x768 laptop must see the whole window, status bar included.
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(root, Math.min(1360, screen.getWidth() * 0.95), Math.min(860, screen.getHeight() * 0.95));
@@ -187,9 +175,55 @@ public final class InklingWindow {
         }
         teaching.load();
         stage.show();
+        afterFirstFrame(scene, () -> {
+            ((javafx.scene.control.ScrollPane) loader.getNamespace().get("trainScroll")).setContent(
+                    LazyTab.load(InklingWindow.class.getResource("training/TrainingView.fxml"), this::controller));
+            viewsLoaded.set(true);
+        });
         if (preferences.problem() != null) {
             System.err.println("inkling: " + preferences.problem());
         }
+    }
+
+    /**
+     * Runs {@code work} once the first frame has been laid out and drawn: what the window's first
+     * look does not need waits for it, so the window appears sooner.
+     */
+    private static void afterFirstFrame(Scene scene, Runnable work) {
+        Runnable[] listener = new Runnable[1];
+        listener[0] = () -> {
+            scene.removePostLayoutPulseListener(listener[0]);
+            Platform.runLater(work);
+        };
+        scene.addPostLayoutPulseListener(listener[0]);
+    }
+
+    /** True once every view the window opens with is loaded (the Train tab's comes after the first frame). */
+    public javafx.beans.property.ReadOnlyBooleanProperty viewsLoadedProperty() {
+        return viewsLoaded.getReadOnlyProperty();
+    }
+
+    /** The controllers of the window's views, over this window's view models. */
+    private Object controller(Class<?> type) {
+        if (type == MainController.class) {
+            return new MainController(main, theme, this::requestClose);
+        }
+        if (type == DrawingController.class) {
+            return drawingController = new DrawingController(main.drawing(), theme);
+        }
+        if (type == EvaluationController.class) {
+            return evaluationController = new EvaluationController(evaluation);
+        }
+        if (type == InsideController.class) {
+            return insideController = new InsideController(inside);
+        }
+        if (type == TeachingController.class) {
+            return new TeachingController(teaching);
+        }
+        if (type == TrainingController.class) {
+            return trainingController = new TrainingController(main.training(), theme);
+        }
+        throw new IllegalArgumentException("No controller " + type);
     }
 
     private void focusPad() {

@@ -127,11 +127,15 @@ public final class MainController {
      * alone would squeeze the view below its minimum.
      */
     private static void fillViewport(javafx.scene.control.ScrollPane scroll) {
-        scroll.viewportBoundsProperty().addListener((obs, old, view) -> {
-            if (scroll.getContent() instanceof javafx.scene.layout.Region content) {
+        Runnable fill = () -> {
+            javafx.geometry.Bounds view = scroll.getViewportBounds();
+            if (scroll.getContent() instanceof javafx.scene.layout.Region content && view != null) {
                 content.setPrefHeight(Math.max(view.getHeight(), content.minHeight(view.getWidth())));
             }
-        });
+        };
+        scroll.viewportBoundsProperty().addListener((obs, old, view) -> fill.run());
+        // the view arrives after the first frame (InklingWindow)
+        scroll.contentProperty().addListener((obs, old, content) -> fill.run());
     }
 
     @FXML

@@ -49,6 +49,12 @@ class InklingWindowTest {
         window.viewModel().training().applyPreset(org.inkling.app.training.TrainingPreset.QUICK_MLP);
     }
 
+    /** The Train tab's view arrives just after the first frame (InklingWindow defers it). */
+    @org.junit.jupiter.api.BeforeEach
+    void waitForTheDeferredViews() throws Exception {
+        WaitForAsyncUtils.waitFor(30, java.util.concurrent.TimeUnit.SECONDS, () -> window.viewsLoadedProperty().get());
+    }
+
     @AfterEach
     void closeWindow() throws Exception {
         WaitForAsyncUtils.asyncFx(() -> {
@@ -89,6 +95,20 @@ class InklingWindowTest {
             WaitForAsyncUtils.sleep(20, TimeUnit.MILLISECONDS);
             WaitForAsyncUtils.waitForFxEvents();
         }
+    }
+
+    @Test
+    void theViewsOfTabsNotShownYetAreLoadedTheFirstTimeTheirTabIs(FxRobot robot) {
+        javafx.scene.control.TabPane tabs = robot.lookup("#sideTabs").queryAs(javafx.scene.control.TabPane.class);
+        assertThat(robot.lookup("#trainButton").tryQuery()).isPresent();
+        for (javafx.scene.control.Tab tab : tabs.getTabs().subList(1, tabs.getTabs().size())) {
+            assertThat(tab.getContent()).as(tab.getText()).isNull();
+        }
+        assertThat(robot.lookup("#evaluateButton").tryQuery()).isEmpty();
+        robot.clickOn("Evaluate");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#evaluateButton").tryQuery()).isPresent();
+        assertThat(tabs.getTabs().get(2).getContent()).isNull();
     }
 
     @Test

@@ -50,6 +50,12 @@ class TeachingWindowTest {
         window.viewModel().training().mnistFolderProperty().set(UiTestServices.mnistFolder());
     }
 
+    /** The Train tab's view arrives just after the first frame (InklingWindow defers it). */
+    @org.junit.jupiter.api.BeforeEach
+    void waitForTheDeferredViews() throws Exception {
+        WaitForAsyncUtils.waitFor(30, java.util.concurrent.TimeUnit.SECONDS, () -> window.viewsLoadedProperty().get());
+    }
+
     @AfterEach
     void closeWindow() throws Exception {
         WaitForAsyncUtils.asyncFx(() -> {

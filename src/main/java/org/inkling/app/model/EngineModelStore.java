@@ -6,6 +6,9 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicReference;
 import org.inkling.models.Models;
 import org.inkling.nn.Activation;
 import org.inkling.nn.ModelFile;
@@ -20,23 +23,57 @@ public final class EngineModelStore implements ModelStore {
         InputStream open() throws IOException;
     }
 
+    private static final ShippedSource CLASS_PATH = () -> EngineModelStore.class.getResourceAsStream(Models.BUILT_IN_RESOURCE);
+    /** The shipped model being read while the toolkit starts, for the first {@link #shipped()} to take. */
+    private static final AtomicReference<CompletableFuture<Optional<SavedModel>>> early = new AtomicReference<>();
+
     private final ShippedSource shippedSource;
 
     public EngineModelStore() {
-        this(() -> EngineModelStore.class.getResourceAsStream(Models.BUILT_IN_RESOURCE));
+        this(CLASS_PATH);
     }
 
     public EngineModelStore(ShippedSource shippedSource) {
         this.shippedSource = shippedSource;
     }
 
+    /**
+     * Starts reading the shipped model on a background thread: the app calls it before the toolkit
+     * starts, so the model is read on the second core while the first brings up the window.
+     */
+    public static void startReadingShipped() {
+        early.set(CompletableFuture.supplyAsync(() -> {
+            try {
+                return read(CLASS_PATH);
+            } catch (IOException e) {
+                throw new CompletionException(e);
+            }
+        }));
+    }
+
     @Override
     public Optional<ModelHandle> shipped() throws IOException {
-        try (InputStream in = shippedSource.open()) {
+        CompletableFuture<Optional<SavedModel>> started = shippedSource == CLASS_PATH ? early.getAndSet(null) : null;
+        Optional<SavedModel> saved;
+        if (started != null) {
+            try {
+                saved = started.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof IOException io) throw io;
+                throw e;
+            }
+        } else {
+            saved = read(shippedSource);
+        }
+        return saved.map(m -> fromSaved(m, Models.BUILT_IN_NAME));
+    }
+
+    private static Optional<SavedModel> read(ShippedSource source) throws IOException {
+        try (InputStream in = source.open()) {
             if (in == null) {
                 return Optional.empty();
             }
-            return Optional.of(fromSaved(ModelFile.load(in, "built-in model"), Models.BUILT_IN_NAME));
+            return Optional.of(ModelFile.load(in, "built-in model"));
         }
     }
 
