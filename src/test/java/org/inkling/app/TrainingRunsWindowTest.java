@@ -60,6 +60,12 @@ class TrainingRunsWindowTest {
         window.viewModel().training().applyPreset(TrainingPreset.QUICK_MLP);
     }
 
+    /** The Train tab's view arrives just after the first frame (InklingWindow defers it). */
+    @org.junit.jupiter.api.BeforeEach
+    void waitForTheDeferredViews() throws Exception {
+        org.testfx.util.WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.viewsLoadedProperty().get());
+    }
+
     @AfterEach
     void closeWindow() throws Exception {
         WaitForAsyncUtils.asyncFx(() -> {
