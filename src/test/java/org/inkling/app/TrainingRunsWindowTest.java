@@ -19,6 +19,7 @@ import javafx.stage.Stage;
 import org.inkling.app.model.EngineModelStore;
 import org.inkling.app.model.ModelHandle;
 import org.inkling.app.shared.MnistFolders;
+import org.inkling.app.training.ChartPoint;
 import org.inkling.app.training.TrainingCharts;
 import org.inkling.app.training.TrainingController;
 import org.inkling.app.training.TrainingPreset;
@@ -214,10 +215,20 @@ class TrainingRunsWindowTest {
             training.architectureProperty().set("48");
             training.epochsProperty().set("2");
         });
+        // Pause as the first points reach the chart: a click after a wait could come after a short run has
+        // ended on a busy machine.
+        javafx.scene.control.Button pause = robot.lookup("#pauseButton").queryButton();
+        robot.interact(() -> training.trainLoss().addListener(new javafx.collections.ListChangeListener<ChartPoint>() {
+            @Override
+            public void onChanged(Change<? extends ChartPoint> c) {
+                if (!c.getList().isEmpty()) {
+                    training.trainLoss().removeListener(this);
+                    pause.fire();
+                }
+            }
+        }));
         robot.clickOn("#trainButton");
-        waitFor(() -> !training.trainLoss().isEmpty(), 60_000);
-        robot.clickOn("#pauseButton");
-        waitFor(() -> training.canSavePausedProperty().get(), 30_000);
+        waitFor(() -> training.canSavePausedProperty().get(), 120_000);
         assertThat(robot.lookup("#savePausedButton").query().isVisible()).isTrue();
 
         // File > Save (Ctrl+S) while paused: the paused network, not the active model.
