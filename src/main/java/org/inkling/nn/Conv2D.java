@@ -8,6 +8,8 @@ import java.util.random.RandomGenerator;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 import org.ejml.data.FMatrixRMaj;
+import org.inkling.nn.kernel.ConvProducts;
+import org.inkling.nn.kernel.ConvShape;
 import org.inkling.nn.kernel.Parallel;
 
 /**
@@ -22,6 +24,11 @@ import org.inkling.nn.kernel.Parallel;
  * {@code (batch·outH·outW × k·k·C) · (k·k·C × filters)}. Its result, read row-major, already is the
  * channels-last output of the batch, so no transpose follows; bias and activation run on it in
  * one pass. Backward is two more products ({@code colsᵀ·dZ}, {@code dZ·Wᵀ}) and a fold (col2im).
+ *
+ * <p>When a kernel row of the input holds a multiple of eight values (every convolution after a
+ * gray image's first: 3·32 for the MNIST network's second) and the padding is valid, the products
+ * read that matrix straight from the images and fold the input gradient as they compute it
+ * ({@link ConvProducts}): no im2col copy is written and read back. Same bits either way.
  */
 public final class Conv2D extends AbstractLayer {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
@@ -50,6 +57,10 @@ public final class Conv2D extends AbstractLayer {
     private final Padding padding;
 
     private int h, w, c, oh, ow, taps, padTop, padLeft;
+    /** Set when the products read the images in place (see the class comment); null: explicit im2col. */
+    private ConvShape inPlace;
+    /** The input of the last training forward pass, which the in-place weight gradient reads. */
+    private FMatrixRMaj input;
     private Param weights;
     private Param bias;
     private final FMatrixRMaj cols = new FMatrixRMaj(1, 1);
@@ -114,6 +125,8 @@ public final class Conv2D extends AbstractLayer {
             ow = w - kernel + 1;
         }
         taps = kernel * kernel * c;
+        ConvShape shape = padding == Padding.VALID ? new ConvShape(h, w, c, kernel) : null;
+        inPlace = shape != null && shape.readsImagesInPlace() ? shape : null;
         weights = new Param(name() + "/kernel", new int[] {kernel, kernel, c, filters}, taps, filters);
         bias = new Param(name() + "/bias", new int[] {filters}, 1, filters);
         initializer.fill(weights.value().data, taps * filters, taps, kernel * kernel * filters, rng);
@@ -145,6 +158,7 @@ public final class Conv2D extends AbstractLayer {
     public FMatrixRMaj forward(FMatrixRMaj x, boolean training) {
         requireBuilt();
         out.reshape(x.numRows, oh * ow * filters);
+        input = x;
         infer(x, out, cols);
         return out;
     }
@@ -152,6 +166,19 @@ public final class Conv2D extends AbstractLayer {
     @Override
     public void infer(FMatrixRMaj x, FMatrixRMaj result, FMatrixRMaj scratch) {
         int batch = x.numRows;
+        if (inPlace != null) {
+            boolean fused = activation == Activation.RELU || activation == Activation.LINEAR;
+            ConvProducts.forward(inPlace, batch, filters, x.data, weights.value().data, fused ? bias.value().data : null,
+                    activation == Activation.RELU, result.data);
+            if (!fused) {
+                result.numRows = batch * oh * ow;
+                result.numCols = filters;
+                ActivationOps.biasActivate(result, bias.value().data, activation, true);
+                result.numRows = batch;
+                result.numCols = oh * ow * filters;
+            }
+            return;
+        }
         im2col(x, scratch);
         // the output rows, read as one row per output pixel: same memory, different shape
         result.numRows = batch * oh * ow;
@@ -242,6 +269,13 @@ public final class Conv2D extends AbstractLayer {
         dOut.numRows = dRows;
         dOut.numCols = dCols0;
 
+        if (inPlace != null) {
+            ConvProducts.weightGradient(inPlace, batch, filters, input.data, dz.data, weights.grad().data);
+            if (!needInputGradient) return null;
+            dIn.reshape(batch, h * w * c);
+            ConvProducts.inputGradient(inPlace, batch, filters, dz.data, weights.value().data, dIn.data);
+            return dIn;
+        }
         Gemm.multTransA(cols, dz, weights.grad());
         if (!needInputGradient) return null;
         dCols.reshape(pixels, taps);

@@ -172,6 +172,57 @@ final class MicroKernel {
     }
 
     /**
+     * As {@link #denseRows}, with each of the eight rows of A starting where {@code rows} says:
+     * A(r, i) = a[rows[r] + off + i]. For a convolution's rows read straight from the image
+     * (implicit im2col): a row's taps under one kernel row are contiguous in the image, and
+     * consecutive output pixels of a tile can wrap to the next image row or image.
+     */
+    static void gatherRows(int kc, float[] a, int[] rows, int off, float[] bp, int bOff,
+                           float[] c, int cOff, int ldc, boolean accumulate) {
+        FloatVector c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51, c60, c61, c70, c71;
+        if (accumulate) {
+            int o = cOff;
+            c00 = FloatVector.fromArray(S, c, o); c01 = FloatVector.fromArray(S, c, o + L); o += ldc;
+            c10 = FloatVector.fromArray(S, c, o); c11 = FloatVector.fromArray(S, c, o + L); o += ldc;
+            c20 = FloatVector.fromArray(S, c, o); c21 = FloatVector.fromArray(S, c, o + L); o += ldc;
+            c30 = FloatVector.fromArray(S, c, o); c31 = FloatVector.fromArray(S, c, o + L); o += ldc;
+            c40 = FloatVector.fromArray(S, c, o); c41 = FloatVector.fromArray(S, c, o + L); o += ldc;
+            c50 = FloatVector.fromArray(S, c, o); c51 = FloatVector.fromArray(S, c, o + L); o += ldc;
+            c60 = FloatVector.fromArray(S, c, o); c61 = FloatVector.fromArray(S, c, o + L); o += ldc;
+            c70 = FloatVector.fromArray(S, c, o); c71 = FloatVector.fromArray(S, c, o + L);
+        } else {
+            FloatVector z = FloatVector.zero(S);
+            c00 = z; c01 = z; c10 = z; c11 = z; c20 = z; c21 = z; c30 = z; c31 = z;
+            c40 = z; c41 = z; c50 = z; c51 = z; c60 = z; c61 = z; c70 = z; c71 = z;
+        }
+        int a0 = rows[0] + off, a1 = rows[1] + off, a2 = rows[2] + off, a3 = rows[3] + off;
+        int a4 = rows[4] + off, a5 = rows[5] + off, a6 = rows[6] + off, a7 = rows[7] + off;
+        for (int i = 0; i < kc; i++) {
+            int bi = bOff + i * NR;
+            FloatVector b0 = FloatVector.fromArray(S, bp, bi);
+            FloatVector b1 = FloatVector.fromArray(S, bp, bi + L);
+            FloatVector v;
+            v = FloatVector.broadcast(S, a[a0 + i]); c00 = b0.fma(v, c00); c01 = b1.fma(v, c01);
+            v = FloatVector.broadcast(S, a[a1 + i]); c10 = b0.fma(v, c10); c11 = b1.fma(v, c11);
+            v = FloatVector.broadcast(S, a[a2 + i]); c20 = b0.fma(v, c20); c21 = b1.fma(v, c21);
+            v = FloatVector.broadcast(S, a[a3 + i]); c30 = b0.fma(v, c30); c31 = b1.fma(v, c31);
+            v = FloatVector.broadcast(S, a[a4 + i]); c40 = b0.fma(v, c40); c41 = b1.fma(v, c41);
+            v = FloatVector.broadcast(S, a[a5 + i]); c50 = b0.fma(v, c50); c51 = b1.fma(v, c51);
+            v = FloatVector.broadcast(S, a[a6 + i]); c60 = b0.fma(v, c60); c61 = b1.fma(v, c61);
+            v = FloatVector.broadcast(S, a[a7 + i]); c70 = b0.fma(v, c70); c71 = b1.fma(v, c71);
+        }
+        int o = cOff;
+        c00.intoArray(c, o); c01.intoArray(c, o + L); o += ldc;
+        c10.intoArray(c, o); c11.intoArray(c, o + L); o += ldc;
+        c20.intoArray(c, o); c21.intoArray(c, o + L); o += ldc;
+        c30.intoArray(c, o); c31.intoArray(c, o + L); o += ldc;
+        c40.intoArray(c, o); c41.intoArray(c, o + L); o += ldc;
+        c50.intoArray(c, o); c51.intoArray(c, o + L); o += ldc;
+        c60.intoArray(c, o); c61.intoArray(c, o + L); o += ldc;
+        c70.intoArray(c, o); c71.intoArray(c, o + L);
+    }
+
+    /**
      * As {@link #kernel}, reading A and B where they lie, for a deep product of few rows
      * ({@code Aᵀ·B} with A k×m, B k×n, row-major): step s is p = p0 + steps[s], its eight A values
      * are a[p*lda + aCol ...] (contiguous) and its B vectors start at b[p*ldb + bCol]. Packing

@@ -14,6 +14,9 @@ final class Workspace {
     private float[] aPanel = new float[0];
     final float[] tile = new float[MR * NR];
     private int[] steps = new int[0];
+    /** Where the eight rows of a convolution's tile start in the images (see {@link ConvJob}). */
+    final int[] rows = new int[MR];
+    private float[] strip = new float[0];
 
     static Workspace get() {
         return LOCAL.get();
@@ -32,6 +35,14 @@ final class Workspace {
             steps = new int[size];
         }
         return steps;
+    }
+
+    /** Eight rows of a convolution's input gradient before they are folded into the images. */
+    float[] strip(int size) {
+        if (strip.length < size) {
+            strip = new float[size];
+        }
+        return strip;
     }
 
     float[] aPanel(int size) {
