@@ -230,6 +230,7 @@ class TrainingRunsWindowTest {
         robot.clickOn("#trainButton");
         waitFor(() -> training.canSavePausedProperty().get(), 120_000);
         assertThat(robot.lookup("#savePausedButton").query().isVisible()).isTrue();
+        assertThat(robot.lookup("#trainButton").query().isVisible()).as("Save takes Train's place").isFalse();
 
         // File > Save (Ctrl+S) while paused: the paused network, not the active model.
         dialogs.saveTarget = dir.resolve("paused.inkling");
