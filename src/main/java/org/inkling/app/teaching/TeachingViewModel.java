@@ -67,6 +67,11 @@ public final class TeachingViewModel {
     private final Clock clock;
 
     private final ObservableList<Item> items = FXCollections.observableArrayList();
+    /**
+     * One read-only view for every caller: the view listens to its backing list weakly, so a view
+     * made per call is collected with the listeners added to it and the gallery stops following.
+     */
+    private final ObservableList<Item> itemsView = FXCollections.unmodifiableObservableList(items);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status",
             "Draw a digit, then press its key (0-9), click its bar, or a button below.");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
@@ -335,7 +340,7 @@ public final class TeachingViewModel {
 
     // ---- properties -----------------------------------------------------------------------------
 
-    public ObservableList<Item> items() { return FXCollections.unmodifiableObservableList(items); }
+    public ObservableList<Item> items() { return itemsView; }
     public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
     public ReadOnlyStringProperty summaryProperty() { return summary.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }

@@ -86,6 +86,21 @@ class TeachingViewModelTest {
     }
 
     @Test
+    void aListenerOnTheSetStillHearsALabelAfterACollection() throws Exception {
+        // The gallery listens to items(); a read-only view made per call was collected with its
+        // listeners (it listens to the set weakly), and the gallery stayed at "Your digits (0)".
+        assertThat(teaching.items()).isSameAs(teaching.items());
+        java.util.concurrent.atomic.AtomicInteger heard = new java.util.concurrent.atomic.AtomicInteger();
+        teaching.items().addListener((javafx.collections.ListChangeListener<TeachingViewModel.Item>) c -> heard.incrementAndGet());
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(20);
+        }
+        drawAndLabelFour(elevenClasses(0.01f));
+        assertThat(heard.get()).isPositive();
+    }
+
+    @Test
     void theStatusNamesEachVerdict() {
         float[] digits = new float[10];
         assertThat(TeachingViewModel.said(null)).isEqualTo("it read nothing");
