@@ -41,6 +41,23 @@ public final class SafeText {
         return sb.toString();
     }
 
+    /**
+     * {@code text} whole, its line breaks and tabs kept, every other control or invisible formatting
+     * character escaped: a message that may quote an argument or a file, made safe to print on a
+     * terminal ({@code "null"} for null).
+     */
+    public static String forTerminal(CharSequence text) {
+        if (text == null) return "null";
+        StringBuilder sb = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); ) {
+            int cp = Character.codePointAt(text, i);
+            if (cp != '\n' && cp != '\t' && unsafe(cp)) sb.append(String.format(Locale.ROOT, "\\u%04x", cp));
+            else sb.appendCodePoint(cp);
+            i += Character.charCount(cp);
+        }
+        return sb.toString();
+    }
+
     /** Any value's {@link String#valueOf} as an {@link #excerpt}. */
     public static String excerpt(Object value) {
         return excerpt(String.valueOf(value));

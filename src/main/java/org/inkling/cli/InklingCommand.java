@@ -1,5 +1,7 @@
 package org.inkling.cli;
 
+import java.io.PrintWriter;
+import org.inkling.base.SafeText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,6 +11,9 @@ import picocli.CommandLine.Command;
                 BenchCommand.class, ExportCommand.class},
         description = "Draw a digit, watch a neural network read it, train it on MNIST.")
 public final class InklingCommand implements Runnable {
+    /** The longest message about bad arguments, which may quote them. */
+    static final int MAX_ARGUMENT_MESSAGE = 500;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -21,16 +26,30 @@ public final class InklingCommand implements Runnable {
     private static int handleFailure(Exception e, CommandLine cl, CommandLine.ParseResult parsed)
             throws Exception {
         if (e instanceof CliException || e instanceof java.io.IOException || e instanceof IllegalArgumentException) {
-            cl.getErr().println("inkling " + cl.getCommandName() + ": " + e.getMessage());
+            cl.getErr().println("inkling " + cl.getCommandName() + ": " + SafeText.forTerminal(e.getMessage()));
             return 1;
         }
         throw e;
+    }
+
+    /**
+     * Bad arguments, as picocli reports them (the message, then suggestions or the usage), except
+     * that the message, which quotes the arguments, is one short line with control characters
+     * escaped: an argument can neither drive the terminal nor start a line of its own.
+     */
+    private static int handleBadArguments(CommandLine.ParameterException e, String[] args) {
+        CommandLine cl = e.getCommandLine();
+        PrintWriter err = cl.getErr();
+        err.println(cl.getColorScheme().errorText(SafeText.excerpt(e.getMessage(), MAX_ARGUMENT_MESSAGE)));
+        if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, err)) cl.usage(err, cl.getColorScheme());
+        return cl.getCommandSpec().exitCodeOnInvalidInput();
     }
 
     /** Runs the command line and returns the exit code (2 for bad arguments). */
     public static int run(String... args) {
         CommandLine cl = new CommandLine(new InklingCommand());
         cl.setExecutionExceptionHandler(InklingCommand::handleFailure);
+        cl.setParameterExceptionHandler(InklingCommand::handleBadArguments);
         return cl.execute(args);
     }
 }

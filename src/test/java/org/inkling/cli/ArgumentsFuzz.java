@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.inkling.base.FuzzBytes;
 import org.inkling.base.Fuzzing;
+import org.inkling.base.SafeText;
 import org.inkling.ink.InkRenderer;
 import org.inkling.ink.Ink;
 import org.inkling.ink.LabeledInk;
@@ -27,7 +28,8 @@ import org.inkling.nn.Sequential;
  * Fuzzes the command line: a command and options drawn from the real ones, with values from a list
  * of careless and hostile ones (zero, negative, huge, NaN, empty, separators, escape sequences, text
  * that looks like a stack trace, a folder, a pipe, a missing file, small prepared files) or random
- * text. Every run must end with exit code 0, 1 or 2 and print no stack trace. Commands that would
+ * text. Every run must end with exit code 0, 1 or 2 and print no stack trace and no control character
+ * but line breaks and tabs (arguments quoted in messages are escaped). Commands that would
  * read MNIST get an empty {@code --data} folder last, so nothing trains for long; {@code --out} of
  * render points into a scratch folder. The input's bytes are decoded by {@link FuzzBytes}, so a
  * saved input replays in {@code FuzzCorpusTest}.
@@ -87,6 +89,13 @@ public class ArgumentsFuzz {
         }
         String e = err.toString(StandardCharsets.UTF_8);
         if (code < 0 || code > 2) throw new AssertionError("exit code " + code + " for " + args + "\n" + e);
+        for (int i = 0; i < e.length(); i++) {
+            char c = e.charAt(i);
+            if (c != '\n' && c != '\t' && (Character.getType(c) == Character.CONTROL || Character.getType(c) == Character.FORMAT)) {
+                throw new AssertionError("a control character " + (int) c + " printed for " + SafeText.excerpt(args.toString(), 300)
+                        + "\n" + SafeText.excerpt(e, 2000));
+            }
+        }
         for (String line : Fuzzing.stackTraceLines(e)) {
             if (args.stream().noneMatch(a -> a.contains(line))) throw new AssertionError("a stack trace for " + args + "\n" + e);
         }

@@ -88,6 +88,23 @@ class HostileCommandLineTest {
     }
 
     @Test
+    void argumentsQuotedInErrorsAreEscapedAndShort() throws Exception {
+        // bad arguments: the message quotes them, on one line, escaped and cut
+        CommandLineTest.Run r = CommandLineTest.run("train", "--augment", "rotate=1,\njava.lang.IllegalStateException: x\u001b[2J"
+                + "y".repeat(5000), "--data", emptyData().toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        String first = r.err().lines().findFirst().orElseThrow();
+        assertThat(first).startsWith("Invalid --augment: ").contains("'java.lang.illegalstateexception: x\\u001b[2j")
+                .hasSizeLessThanOrEqualTo(InklingCommand.MAX_ARGUMENT_MESSAGE + 30);
+        assertThat(r.err()).doesNotContain("\u001b").doesNotContain("\njava.lang");
+        assertThat(org.inkling.base.Fuzzing.stackTraceLines(r.err())).isEmpty();
+        // a failure naming a file given on the command line
+        CommandLineTest.Run missing = run("predict", "--model", dir.resolve("red\u001b[31m.inkling").toString(), "--image", "x.png");
+        assertThat(missing.exitCode()).isEqualTo(1);
+        assertThat(missing.err()).contains("red\\u001b[31m.inkling").doesNotContain("\u001b");
+    }
+
+    @Test
     void theContactSheetStaysBoundedWhateverTheScale() {
         int s = RenderCommand.sheetScale(1680, 64);
         long pixels = 20L * 28 * s * ((1680 + 19) / 20) * 28 * s;
