@@ -389,7 +389,9 @@ class InklingWindowTest {
         waitFor(() -> !training.trainLoss().isEmpty(), 60_000);
         robot.clickOn("#pauseButton");
         assertThat(training.stateProperty().get()).as("errors: %s", dialogs.errors).isEqualTo(TrainingState.PAUSED);
-        // Let the batch in flight land: on a loaded machine one batch can take longer than any fixed wait.
+        // The training thread holds after the batch in flight and then offers its network for saving;
+        // only after that has every point of the run been sent, and then the last ones land.
+        waitFor(() -> training.canSavePausedProperty().get(), 60_000);
         int landed = -1;
         for (int i = 0; i < 40 && landed != training.trainLoss().size(); i++) {
             landed = training.trainLoss().size();
