@@ -196,6 +196,8 @@ final class ActivationOps {
         final Parallel.Range activateRows = (from, to) -> biasActivateRows(a, cols, bias, act, from, to);
         final Parallel.Range backColumns = (from, to) -> backwardColumns(a, g, out, rows, cols,
                 from * S.length(), to == units ? cols : to * S.length(), act, bias);
+        final Parallel.Range sumColumns = (from, to) -> sumColumns(a, rows, cols,
+                from * S.length(), to == units ? cols : to * S.length(), bias);
 
         void set(float[] a, float[] g, float[] out, int cols, float[] bias, Activation act) {
             this.a = a;
@@ -208,6 +210,41 @@ final class ActivationOps {
 
         void clear() {
             set(null, null, null, 0, null, null);
+        }
+    }
+
+    /**
+     * As {@link #columnSums(FMatrixRMaj, float[])}; when {@code parallel}, a big pass is split by
+     * ranges of columns over the engine's threads, each column's sum kept on one thread in row
+     * order: the same bits.
+     */
+    static void columnSums(FMatrixRMaj dz, float[] bias, boolean parallel) {
+        int rows = dz.numRows, cols = dz.numCols, units = Math.max(1, cols / S.length());
+        if (!parallel || (long) rows * cols < PARALLEL_ELEMENTS) {
+            columnSums(dz, bias);
+            return;
+        }
+        Passes p = PASSES.get();
+        p.set(dz.data, null, null, cols, bias, null);
+        p.rows = rows;
+        p.units = units;
+        try {
+            Parallel.forRange(units, 2, 1, p.sumColumns);
+        } finally {
+            p.clear();
+        }
+    }
+
+    /** Columns [c0, c1) of {@link #columnSums}. */
+    private static void sumColumns(float[] d, int rows, int cols, int c0, int c1, float[] bias) {
+        java.util.Arrays.fill(bias, c0, c1, 0f);
+        int upper = c0 + (c1 - c0) / S.length() * S.length();
+        for (int r = 0; r < rows; r++) {
+            int o = r * cols, c = c0;
+            for (; c < upper; c += S.length()) {
+                FloatVector.fromArray(S, bias, c).add(FloatVector.fromArray(S, d, o + c)).intoArray(bias, c);
+            }
+            for (; c < c1; c++) bias[c] += d[o + c];
         }
     }
 

@@ -61,6 +61,8 @@ public final class Conv2D extends AbstractLayer {
     private ConvShape inPlace;
     /** The input of the last training forward pass, which the in-place weight gradient reads. */
     private FMatrixRMaj input;
+    /** See {@link #takesMaskedGradient}. */
+    private boolean maskedGradient;
     private Param weights;
     private Param bias;
     private final FMatrixRMaj cols = new FMatrixRMaj(1, 1);
@@ -104,6 +106,19 @@ public final class Conv2D extends AbstractLayer {
 
     public Padding padding() {
         return padding;
+    }
+
+    /**
+     * Set by {@link Sequential} for a relu convolution followed by a max-pool that applies relu's
+     * derivative as it routes the gradient (see {@link MaxPool2D#appliesReluDerivative}): the
+     * gradient that arrives is already dZ, so backward neither reads the output back nor writes a
+     * copy (for the first convolution of the MNIST network that is 11 MB each, a batch).
+     */
+    void takesMaskedGradient(boolean on) {
+        if (on && activation != Activation.RELU) {
+            throw new IllegalStateException("only a relu convolution takes a masked gradient");
+        }
+        maskedGradient = on;
     }
 
     @Override
@@ -256,19 +271,33 @@ public final class Conv2D extends AbstractLayer {
     @Override
     public FMatrixRMaj backward(FMatrixRMaj dOut, boolean needInputGradient) {
         int batch = out.numRows, pixels = batch * oh * ow;
-        dz.reshape(pixels, filters);
         // view the output and its gradient as one row per output pixel while computing dZ
-        out.numRows = pixels;
-        out.numCols = filters;
         int dRows = dOut.numRows, dCols0 = dOut.numCols;
         dOut.numRows = pixels;
         dOut.numCols = filters;
-        ActivationOps.backwardAndColumnSums(out, dOut, dz, activation, bias.grad().data);
-        out.numRows = batch;
-        out.numCols = oh * ow * filters;
-        dOut.numRows = dRows;
-        dOut.numCols = dCols0;
+        FMatrixRMaj dz;
+        if (maskedGradient) {
+            dz = dOut;
+            ActivationOps.columnSums(dz, bias.grad().data, true);
+        } else {
+            dz = this.dz;
+            dz.reshape(pixels, filters);
+            out.numRows = pixels;
+            out.numCols = filters;
+            ActivationOps.backwardAndColumnSums(out, dOut, dz, activation, bias.grad().data);
+            out.numRows = batch;
+            out.numCols = oh * ow * filters;
+        }
+        try {
+            return backwardFrom(dz, batch, pixels, needInputGradient);
+        } finally {
+            dOut.numRows = dRows;
+            dOut.numCols = dCols0;
+        }
+    }
 
+    /** The products of backward, from dZ (one row per output pixel). */
+    private FMatrixRMaj backwardFrom(FMatrixRMaj dz, int batch, int pixels, boolean needInputGradient) {
         if (inPlace != null) {
             ConvProducts.weightGradient(inPlace, batch, filters, input.data, dz.data, weights.grad().data);
             if (!needInputGradient) return null;

@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import org.ejml.data.FMatrixRMaj;
@@ -18,9 +17,21 @@ import org.inkling.nn.kernel.Parallel;
 public final class MaxPool2D extends AbstractLayer {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private final int pool;
+    /**
+     * Set by {@link Sequential} when this pool follows a relu layer whose gradient it feeds: the
+     * gradient then goes only to a maximum above zero, which is relu's derivative at that position
+     * applied here, so that the layer before need not read its output back (see
+     * {@link Conv2D#takesMaskedGradient}).
+     */
+    private boolean appliesRelu;
     private int h, w, c, oh, ow;
-    private FMatrixRMaj input;
     private final FMatrixRMaj out = new FMatrixRMaj(1, 1);
+    /**
+     * For each output of the last training pass, which position of its window (row by row from
+     * 0) was the first to hold the maximum, or −1 for none (a NaN window, or a maximum not above
+     * zero when {@link #appliesRelu}): backward reads this instead of the whole input again.
+     */
+    private final FMatrixRMaj where = new FMatrixRMaj(1, 1);
     private final FMatrixRMaj dIn = new FMatrixRMaj(1, 1);
 
     public MaxPool2D(int pool) {
@@ -30,6 +41,11 @@ public final class MaxPool2D extends AbstractLayer {
 
     public int poolSize() {
         return pool;
+    }
+
+    /** See {@link #appliesRelu}: only for a pool whose input is a relu output. */
+    void appliesReluDerivative(boolean on) {
+        appliesRelu = on;
     }
 
     @Override
@@ -62,15 +78,15 @@ public final class MaxPool2D extends AbstractLayer {
     @Override
     public FMatrixRMaj forward(FMatrixRMaj x, boolean training) {
         requireBuilt();
-        input = x;
         out.reshape(x.numRows, oh * ow * c);
-        pool(x, out);
+        where.reshape(x.numRows, oh * ow * c);
+        pool(x, out, where.data);
         return out;
     }
 
     @Override
     public void infer(FMatrixRMaj x, FMatrixRMaj result, FMatrixRMaj scratch) {
-        pool(x, result);
+        pool(x, result, null);
     }
 
     /** Images per part of a parallel pass: a part should stream at least a few hundred kilobytes. */
@@ -81,28 +97,31 @@ public final class MaxPool2D extends AbstractLayer {
     // The passes run over ranges of images on the engine's threads; each image is written by one
     // thread only, so the split changes no bit. The operands sit in fields for the range bodies,
     // which are kept (not new lambdas) so that a pass allocates nothing.
-    private float[] src, max, grad, dst;
+    private float[] src, grad, dst, at;
     private final Parallel.Range poolRange = this::poolImages;
     private final Parallel.Range backRange = this::backImages;
 
-    private void pool(FMatrixRMaj x, FMatrixRMaj d) {
+    private void pool(FMatrixRMaj x, FMatrixRMaj d, float[] where) {
         src = x.data;
         dst = d.data;
+        at = where;
         try {
             Parallel.forRange(x.numRows, 2 * imagesPerPart(), 1, poolRange);
         } finally {
             src = null;
             dst = null;
+            at = null;
         }
     }
 
     /**
-     * Window maxima. Channels are contiguous (channels-last), so each window position is one
-     * vector max over the channels.
+     * Window maxima, and where each was first found when {@code at} is set. Channels are
+     * contiguous (channels-last), so each window position is one vector max over the channels.
      */
     private void poolImages(int from, int to) {
         int in = h * w * c, outSize = oh * ow * c, upper = S.loopBound(c);
-        float[] s = src, d = dst;
+        float[] s = src, d = dst, wh = at;
+        boolean relu = appliesRelu;
         for (int b = from; b < to; b++) {
             int base = b * in;
             for (int y = 0; y < oh; y++) {
@@ -110,6 +129,25 @@ public final class MaxPool2D extends AbstractLayer {
                     int o = b * outSize + (y * ow + xx) * c;
                     int first = base + ((y * pool) * w + xx * pool) * c;
                     int ch = 0;
+                    if (pool == 2 && wh != null) {
+                        // the usual 2x2 window: its four vectors loaded once for the maximum and for where it is
+                        int row2 = first + w * c;
+                        FloatVector minus1 = FloatVector.broadcast(S, -1f);
+                        for (; ch < upper; ch += S.length()) {
+                            FloatVector v0 = FloatVector.fromArray(S, s, first + ch), v1 = FloatVector.fromArray(S, s, first + c + ch);
+                            FloatVector v2 = FloatVector.fromArray(S, s, row2 + ch), v3 = FloatVector.fromArray(S, s, row2 + c + ch);
+                            FloatVector m = v0.max(v1).max(v2).max(v3);
+                            m.intoArray(d, o + ch);
+                            FloatVector pos = minus1.blend(3f, v3.compare(VectorOperators.EQ, m));
+                            pos = pos.blend(2f, v2.compare(VectorOperators.EQ, m));
+                            pos = pos.blend(1f, v1.compare(VectorOperators.EQ, m));
+                            pos = pos.blend(0f, v0.compare(VectorOperators.EQ, m));
+                            if (relu) {
+                                pos = pos.blend(-1f, m.compare(VectorOperators.LE, 0f));
+                            }
+                            pos.intoArray(wh, o + ch);
+                        }
+                    }
                     for (; ch < upper; ch += S.length()) {
                         FloatVector m = FloatVector.fromArray(S, s, first + ch);
                         for (int py = 0; py < pool; py++) {
@@ -120,6 +158,18 @@ public final class MaxPool2D extends AbstractLayer {
                             }
                         }
                         m.intoArray(d, o + ch);
+                        if (wh != null) {
+                            // the last position visited that holds the maximum wins: visit them backwards
+                            FloatVector pos = FloatVector.broadcast(S, -1f);
+                            for (int k = pool * pool - 1; k >= 0; k--) {
+                                int i = base + ((y * pool + k / pool) * w + xx * pool + k % pool) * c + ch;
+                                pos = pos.blend((float) k, FloatVector.fromArray(S, s, i).compare(VectorOperators.EQ, m));
+                            }
+                            if (relu) {
+                                pos = pos.blend(-1f, m.compare(VectorOperators.LE, 0f));
+                            }
+                            pos.intoArray(wh, o + ch);
+                        }
                     }
                     for (; ch < c; ch++) {
                         float m = s[first + ch];
@@ -129,6 +179,13 @@ public final class MaxPool2D extends AbstractLayer {
                             }
                         }
                         d[o + ch] = m;
+                        if (wh != null) {
+                            float pos = -1f;
+                            for (int k = pool * pool - 1; k >= 0; k--) {
+                                if (s[base + ((y * pool + k / pool) * w + xx * pool + k % pool) * c + ch] == m) pos = k;
+                            }
+                            wh[o + ch] = relu && !(m > 0f) ? -1f : pos;
+                        }
                     }
                 }
             }
@@ -141,15 +198,13 @@ public final class MaxPool2D extends AbstractLayer {
         if (!needInputGradient) return null;
         int batch = dOut.numRows;
         dIn.reshape(batch, h * w * c);
-        src = input.data;
-        max = out.data;
+        at = where.data;
         grad = dOut.data;
         dst = dIn.data;
         try {
             Parallel.forRange(batch, 2 * imagesPerPart(), 1, backRange);
         } finally {
-            src = null;
-            max = null;
+            at = null;
             grad = null;
             dst = null;
         }
@@ -158,12 +213,13 @@ public final class MaxPool2D extends AbstractLayer {
 
     /**
      * Every input position lies in at most one window, so each is written once: the window's
-     * gradient where it is the first maximum, zero elsewhere (and zero in a trailing row or column
-     * that no window covers). No clearing pass first, no read of the old value.
+     * gradient where forward found the window's (first) maximum, zero elsewhere (and zero in a
+     * trailing row or column that no window covers). No clearing pass first, no read of the old
+     * value, and the input is not read again: {@link #where} says where the maxima were.
      */
     private void backImages(int from, int to) {
         int in = h * w * c, outSize = oh * ow * c, upper = S.loopBound(c);
-        float[] s = src, m = max, g = grad, d = dst;
+        float[] wh = at, g = grad, d = dst;
         FloatVector zero = FloatVector.zero(S);
         for (int b = from; b < to; b++) {
             int base = b * in;
@@ -172,27 +228,17 @@ public final class MaxPool2D extends AbstractLayer {
                     int o = b * outSize + (y * ow + xx) * c;
                     int ch = 0;
                     for (; ch < upper; ch += S.length()) {
-                        FloatVector mv = FloatVector.fromArray(S, m, o + ch);
+                        FloatVector pos = FloatVector.fromArray(S, wh, o + ch);
                         FloatVector gv = FloatVector.fromArray(S, g, o + ch);
-                        VectorMask<Float> taken = S.maskAll(false);
-                        for (int py = 0; py < pool; py++) {
-                            for (int px = 0; px < pool; px++) {
-                                int i = base + ((y * pool + py) * w + xx * pool + px) * c + ch;
-                                VectorMask<Float> hit = FloatVector.fromArray(S, s, i).compare(VectorOperators.EQ, mv).andNot(taken);
-                                zero.blend(gv, hit).intoArray(d, i);
-                                taken = taken.or(hit);
-                            }
+                        for (int k = 0; k < pool * pool; k++) {
+                            int i = base + ((y * pool + k / pool) * w + xx * pool + k % pool) * c + ch;
+                            zero.blend(gv, pos.compare(VectorOperators.EQ, (float) k)).intoArray(d, i);
                         }
                     }
                     for (; ch < c; ch++) {
-                        boolean taken = false;
-                        for (int py = 0; py < pool; py++) {
-                            for (int px = 0; px < pool; px++) {
-                                int i = base + ((y * pool + py) * w + xx * pool + px) * c + ch;
-                                boolean hit = !taken && s[i] == m[o + ch];
-                                d[i] = hit ? g[o + ch] : 0f;
-                                taken |= hit;
-                            }
+                        float pos = wh[o + ch];
+                        for (int k = 0; k < pool * pool; k++) {
+                            d[base + ((y * pool + k / pool) * w + xx * pool + k % pool) * c + ch] = pos == k ? g[o + ch] : 0f;
                         }
                     }
                 }

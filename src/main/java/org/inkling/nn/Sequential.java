@@ -55,6 +55,14 @@ public final class Sequential {
             throw new IllegalArgumentException("the last layer must produce a flat output, got " + shape);
         }
         this.params = List.copyOf(ps);
+        for (int i = 0; i + 1 < this.layers.size(); i++) {
+            // a relu convolution's gradient routed by the pool after it arrives already masked
+            if (this.layers.get(i) instanceof Conv2D c && c.activation() == Activation.RELU
+                    && this.layers.get(i + 1) instanceof MaxPool2D p) {
+                c.takesMaskedGradient(true);
+                p.appliesReluDerivative(true);
+            }
+        }
         this.workspaces = ThreadLocal.withInitial(() -> new Workspace(this.layers.size()));
     }
 

@@ -175,6 +175,77 @@ class ConvolutionTest {
         assertThat(((Conv2D) Layers.fromConfig(old)).padding()).isEqualTo(Conv2D.Padding.VALID);
     }
 
+    /**
+     * Ties and many channels (two whole vectors and a tail of three): each window's gradient goes
+     * to the first position, row by row, holding the maximum, as a direct loop routes it.
+     */
+    @Test
+    void maxPoolRoutesEachGradientToTheFirstMaximumOnVectorAndTailChannels() {
+        int ch = 35;
+        MaxPool2D p = new MaxPool2D(2);
+        Shape in = Shape.image(5, 6, ch);
+        p.build("max_pooling2d", in, new SplittableRandom(1));
+        Random rnd = new Random(12);
+        FMatrixRMaj x = new FMatrixRMaj(3, in.size());
+        for (int i = 0; i < x.data.length; i++) x.data[i] = rnd.nextInt(3); // 0, 1 or 2: ties in most windows
+        p.forward(x, true);
+        FMatrixRMaj r = GradCheck.random(3, p.outputShape().size(), rnd, 1f);
+        FMatrixRMaj dIn = p.backward(r).copy();
+        float[] expected = new float[x.data.length];
+        for (int b = 0; b < 3; b++) for (int y = 0; y < 2; y++) for (int xx = 0; xx < 3; xx++) for (int c = 0; c < ch; c++) {
+            int first = -1;
+            float max = Float.NEGATIVE_INFINITY;
+            for (int k = 0; k < 4; k++) {
+                int i = b * in.size() + ((2 * y + k / 2) * 6 + 2 * xx + k % 2) * ch + c;
+                if (x.data[i] > max) {
+                    max = x.data[i];
+                    first = i;
+                }
+            }
+            expected[first] = r.get(b, (y * 3 + xx) * ch + c);
+        }
+        assertThat(dIn.data).containsExactly(expected);
+    }
+
+    /**
+     * In a network, a relu convolution followed by a pool takes its gradient already masked by the
+     * pool (which sends nothing to a maximum that is not above zero) and skips its own relu pass:
+     * the gradients are bit for bit those of the same two layers used on their own.
+     */
+    @Test
+    void aReluConvolutionBeforeAPoolGetsTheSameGradientsFromThePoolsMask() {
+        Shape in = Shape.image(9, 9, 8);
+        Conv2D linked = new Conv2D(32, 3, Activation.RELU);
+        MaxPool2D linkedPool = new MaxPool2D(2);
+        new Sequential(in, List.of(linked, linkedPool, new Flatten(), new Dense(10, Activation.SOFTMAX)), 4);
+        Conv2D alone = conv(32, 3, Activation.RELU, in, 4);
+        MaxPool2D alonePool = new MaxPool2D(2);
+        alonePool.build("max_pooling2d", alone.outputShape(), new SplittableRandom(1));
+        for (int i = 0; i < 2; i++) {
+            float[] v = linked.params().get(i).value().data;
+            System.arraycopy(v, 0, alone.params().get(i).value().data, 0, v.length);
+        }
+        // a negative bias for half the filters: whole windows at zero, which the pool must mask
+        float[] bias = alone.params().get(1).value().data;
+        for (int f = 0; f < 32; f += 2) bias[f] = -2f;
+        System.arraycopy(bias, 0, linked.params().get(1).value().data, 0, 32);
+        Random rnd = new Random(13);
+        FMatrixRMaj x = GradCheck.random(3, in.size(), rnd, 1f);
+        FMatrixRMaj r = GradCheck.random(3, linkedPool.outputShape().size(), rnd, 1f);
+        linkedPool.forward(linked.forward(x, true), true);
+        FMatrixRMaj dLinked = linked.backward(linkedPool.backward(r, true), true).copy();
+        alonePool.forward(alone.forward(x, true), true);
+        FMatrixRMaj dAlone = alone.backward(alonePool.backward(r, true), true).copy();
+        assertThat(dLinked.data).containsExactly(java.util.Arrays.copyOf(dAlone.data, dLinked.getNumElements()));
+        for (int i = 0; i < 2; i++) {
+            assertThat(linked.params().get(i).grad().data).as("parameter %d's gradient", i).containsExactly(alone.params().get(i).grad().data);
+        }
+        long masked = 0;
+        FMatrixRMaj pooled = alonePool.forward(alone.forward(x, true), true);
+        for (int i = 0; i < pooled.getNumElements(); i++) if (pooled.data[i] <= 0f) masked++;
+        assertThat(masked).as("windows whose maximum is zero").isPositive();
+    }
+
     @Test
     void maxPoolPicksWindowMaximaDropsTheOddEdgeAndRoutesGradients() {
         MaxPool2D p = new MaxPool2D(2);
