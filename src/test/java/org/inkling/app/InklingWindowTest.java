@@ -6,6 +6,7 @@ import org.inkling.app.training.TrainingState;
 import org.inkling.app.training.TrainingViewModel;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.inkling.app.WindowTests.waitFor;
 
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
@@ -52,15 +53,12 @@ class InklingWindowTest {
     /** The Train tab's view arrives just after the first frame (InklingWindow defers it). */
     @org.junit.jupiter.api.BeforeEach
     void waitForTheDeferredViews() throws Exception {
-        WaitForAsyncUtils.waitFor(30, java.util.concurrent.TimeUnit.SECONDS, () -> window.viewsLoadedProperty().get());
+        WindowTests.awaitDeferredViews(window);
     }
 
     @AfterEach
     void closeWindow() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-            window.dispose();
-            window.stage().close();
-        }).get(10, TimeUnit.SECONDS);
+        WindowTests.close(window);
     }
 
     /** Draws a "7" with the mouse across the pad. */
@@ -86,16 +84,6 @@ class InklingWindowTest {
         return sum;
     }
 
-    private static void waitFor(BooleanSupplier condition, long millis) {
-        long end = System.currentTimeMillis() + millis;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > end) {
-                throw new AssertionError("condition not met within " + millis + " ms");
-            }
-            WaitForAsyncUtils.sleep(20, TimeUnit.MILLISECONDS);
-            WaitForAsyncUtils.waitForFxEvents();
-        }
-    }
 
     @Test
     void theViewsOfTabsNotShownYetAreLoadedTheFirstTimeTheirTabIs(FxRobot robot) {

@@ -1,6 +1,7 @@
 package org.inkling.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.inkling.app.WindowTests.waitFor;
 
 import java.lang.management.ManagementFactory;
 import java.util.HashSet;
@@ -53,25 +54,14 @@ class InspectionWindowTest {
     /** The Train tab's view arrives just after the first frame (InklingWindow defers it). */
     @org.junit.jupiter.api.BeforeEach
     void waitForTheDeferredViews() throws Exception {
-        WaitForAsyncUtils.waitFor(30, java.util.concurrent.TimeUnit.SECONDS, () -> window.viewsLoadedProperty().get());
+        WindowTests.awaitDeferredViews(window);
     }
 
     @AfterEach
     void closeWindow() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-            window.dispose();
-            window.stage().close();
-        }).get(10, TimeUnit.SECONDS);
+        WindowTests.close(window);
     }
 
-    private static void waitFor(BooleanSupplier condition, long millis) {
-        long end = System.currentTimeMillis() + millis;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > end) throw new AssertionError("condition not met within " + millis + " ms");
-            WaitForAsyncUtils.sleep(20, TimeUnit.MILLISECONDS);
-            WaitForAsyncUtils.waitForFxEvents();
-        }
-    }
 
     private void drawSeven(FxRobot robot) {
         DrawingPad pad = robot.lookup(".drawing-pad").queryAs(DrawingPad.class);

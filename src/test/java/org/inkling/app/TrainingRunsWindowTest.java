@@ -1,6 +1,7 @@
 package org.inkling.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.inkling.app.WindowTests.waitFor;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -64,27 +65,14 @@ class TrainingRunsWindowTest {
     /** The Train tab's view arrives just after the first frame (InklingWindow defers it). */
     @org.junit.jupiter.api.BeforeEach
     void waitForTheDeferredViews() throws Exception {
-        org.testfx.util.WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.viewsLoadedProperty().get());
+        WindowTests.awaitDeferredViews(window);
     }
 
     @AfterEach
     void closeWindow() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-            window.dispose();
-            window.stage().close();
-        }).get(10, TimeUnit.SECONDS);
+        WindowTests.close(window);
     }
 
-    private static void waitFor(BooleanSupplier condition, long millis) {
-        long end = System.currentTimeMillis() + millis;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > end) {
-                throw new AssertionError("condition not met within " + millis + " ms");
-            }
-            WaitForAsyncUtils.sleep(20, TimeUnit.MILLISECONDS);
-            WaitForAsyncUtils.waitForFxEvents();
-        }
-    }
 
     private void trainAndWait(FxRobot robot) {
         TrainingViewModel training = window.viewModel().training();
