@@ -210,11 +210,25 @@ public final class Conv2D extends AbstractLayer {
     }
 
     // im2col and col2im run over ranges of images on the engine's threads (each image's rows, or
-    // its input gradient, written by one thread: the same bits for any split). Operands sit in
-    // fields for the kept range bodies, so a pass allocates nothing.
-    private float[] passSrc, passDst;
-    private final Parallel.Range im2colRange = this::im2colImages;
-    private final Parallel.Range col2imRange = this::col2imImages;
+    // its input gradient, written by one thread: the same bits for any split). A pass's operands
+    // travel in the calling thread's own Pass, not in this layer's fields, because infer may run on
+    // one network from several threads at once; the Pass and its range bodies are kept per thread,
+    // so a pass allocates nothing.
+    private static final ThreadLocal<Pass> PASS = ThreadLocal.withInitial(Pass::new);
+
+    private static final class Pass {
+        Conv2D layer;
+        float[] src, dst;
+        final Parallel.Range im2col = (from, to) -> layer.im2colImages(src, dst, from, to);
+        final Parallel.Range col2im = (from, to) -> layer.col2imImages(src, dst, from, to);
+
+        Pass set(Conv2D layer, float[] src, float[] dst) {
+            this.layer = layer;
+            this.src = src;
+            this.dst = dst;
+            return this;
+        }
+    }
 
     /** Images per part of a parallel pass: a part should move at least a few hundred kilobytes. */
     private int imagesPerPart() {
@@ -227,19 +241,16 @@ public final class Conv2D extends AbstractLayer {
      */
     private void im2col(FMatrixRMaj x, FMatrixRMaj dst) {
         dst.reshape(x.numRows * oh * ow, taps);
-        passSrc = x.data;
-        passDst = dst.data;
+        Pass p = PASS.get().set(this, x.data, dst.data);
         try {
-            Parallel.forRange(x.numRows, 2 * imagesPerPart(), 1, im2colRange);
+            Parallel.forRange(x.numRows, 2 * imagesPerPart(), 1, p.im2col);
         } finally {
-            passSrc = null;
-            passDst = null;
+            p.set(null, null, null);
         }
     }
 
-    private void im2colImages(int from, int to) {
+    private void im2colImages(float[] src, float[] d, int from, int to) {
         int in = h * w * c, run = kernel * c;
-        float[] src = passSrc, d = passDst;
         int row = from * oh * ow;
         for (int b = from; b < to; b++) {
             int base = b * in;
@@ -319,19 +330,16 @@ public final class Conv2D extends AbstractLayer {
      */
     private void col2im(int batch) {
         dIn.reshape(batch, h * w * c);
-        passSrc = dCols.data;
-        passDst = dIn.data;
+        Pass p = PASS.get().set(this, dCols.data, dIn.data);
         try {
-            Parallel.forRange(batch, 2 * imagesPerPart(), 1, col2imRange);
+            Parallel.forRange(batch, 2 * imagesPerPart(), 1, p.col2im);
         } finally {
-            passSrc = null;
-            passDst = null;
+            p.set(null, null, null);
         }
     }
 
-    private void col2imImages(int from, int to) {
+    private void col2imImages(float[] s, float[] d, int from, int to) {
         int in = h * w * c, run = kernel * c;
-        float[] d = passDst, s = passSrc;
         java.util.Arrays.fill(d, from * in, to * in, 0f);
         int row = from * oh * ow;
         for (int b = from; b < to; b++) {

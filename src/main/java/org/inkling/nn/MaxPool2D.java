@@ -95,32 +95,47 @@ public final class MaxPool2D extends AbstractLayer {
     }
 
     // The passes run over ranges of images on the engine's threads; each image is written by one
-    // thread only, so the split changes no bit. The operands sit in fields for the range bodies,
-    // which are kept (not new lambdas) so that a pass allocates nothing.
-    private float[] src, grad, dst, at;
-    private final Parallel.Range poolRange = this::poolImages;
-    private final Parallel.Range backRange = this::backImages;
+    // thread only, so the split changes no bit. A pass's operands travel in the calling thread's
+    // own Pass, not in this layer's fields: predict may run on one network from several threads at
+    // once (the live bars and an evaluation), and each must read its own input. The Pass and its
+    // range bodies are kept per thread, so a pass allocates nothing.
+    private static final ThreadLocal<Pass> PASS = ThreadLocal.withInitial(Pass::new);
+
+    private static final class Pass {
+        MaxPool2D layer;
+        float[] src, grad, dst, at;
+        final Parallel.Range pool = (from, to) -> layer.poolImages(src, dst, at, from, to);
+        final Parallel.Range back = (from, to) -> layer.backImages(at, grad, dst, from, to);
+
+        Pass set(MaxPool2D layer, float[] src, float[] grad, float[] dst, float[] at) {
+            this.layer = layer;
+            this.src = src;
+            this.grad = grad;
+            this.dst = dst;
+            this.at = at;
+            return this;
+        }
+
+        void clear() {
+            set(null, null, null, null, null);
+        }
+    }
 
     private void pool(FMatrixRMaj x, FMatrixRMaj d, float[] where) {
-        src = x.data;
-        dst = d.data;
-        at = where;
+        Pass p = PASS.get().set(this, x.data, null, d.data, where);
         try {
-            Parallel.forRange(x.numRows, 2 * imagesPerPart(), 1, poolRange);
+            Parallel.forRange(x.numRows, 2 * imagesPerPart(), 1, p.pool);
         } finally {
-            src = null;
-            dst = null;
-            at = null;
+            p.clear();
         }
     }
 
     /**
-     * Window maxima, and where each was first found when {@code at} is set. Channels are
+     * Window maxima, and where each was first found when {@code wh} is set. Channels are
      * contiguous (channels-last), so each window position is one vector max over the channels.
      */
-    private void poolImages(int from, int to) {
+    private void poolImages(float[] s, float[] d, float[] wh, int from, int to) {
         int in = h * w * c, outSize = oh * ow * c, upper = S.loopBound(c);
-        float[] s = src, d = dst, wh = at;
         boolean relu = appliesRelu;
         for (int b = from; b < to; b++) {
             int base = b * in;
@@ -198,15 +213,11 @@ public final class MaxPool2D extends AbstractLayer {
         if (!needInputGradient) return null;
         int batch = dOut.numRows;
         dIn.reshape(batch, h * w * c);
-        at = where.data;
-        grad = dOut.data;
-        dst = dIn.data;
+        Pass p = PASS.get().set(this, null, dOut.data, dIn.data, where.data);
         try {
-            Parallel.forRange(batch, 2 * imagesPerPart(), 1, backRange);
+            Parallel.forRange(batch, 2 * imagesPerPart(), 1, p.back);
         } finally {
-            at = null;
-            grad = null;
-            dst = null;
+            p.clear();
         }
         return dIn;
     }
@@ -217,9 +228,8 @@ public final class MaxPool2D extends AbstractLayer {
      * trailing row or column that no window covers). No clearing pass first, no read of the old
      * value, and the input is not read again: {@link #where} says where the maxima were.
      */
-    private void backImages(int from, int to) {
+    private void backImages(float[] wh, float[] g, float[] d, int from, int to) {
         int in = h * w * c, outSize = oh * ow * c, upper = S.loopBound(c);
-        float[] wh = at, g = grad, d = dst;
         FloatVector zero = FloatVector.zero(S);
         for (int b = from; b < to; b++) {
             int base = b * in;

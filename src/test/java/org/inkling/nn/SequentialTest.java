@@ -73,6 +73,53 @@ class SequentialTest {
         }
     }
 
+    /**
+     * The convolutional network's passes (im2col, max-pool) split over the engine's threads; their
+     * operands must belong to the call, not the layer, or two threads predicting at once (the live
+     * bars during an evaluation) read each other's images. Each thread predicts its own MNIST
+     * digits, one at a time and in batches big enough to split, and must get the sequential bits.
+     */
+    @Test
+    void cnnPredictionFromManyThreadsAtOnceAgreesWithOneThread() throws Exception {
+        int threadsBefore = Engine.threads();
+        Engine.setThreads(2);
+        int callers = 4, perCaller = 12;
+        MnistIdx data = MnistIdx.read("t10k", callers * perCaller);
+        Sequential m = Architectures.build(Architectures.CNN, 784, Activation.RELU, 10, 11);
+        float[][] xs = new float[callers * perCaller][784];
+        for (int i = 0; i < xs.length; i++) data.copyInput(i, xs[i], 0);
+        float[][] expected = new float[xs.length][];
+        for (int i = 0; i < xs.length; i++) expected[i] = m.predict(xs[i]);
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        try {
+            List<Future<String>> fs = new java.util.ArrayList<>();
+            for (int t = 0; t < callers; t++) {
+                int first = t * perCaller;
+                fs.add(pool.submit(() -> {
+                    FMatrixRMaj batch = new FMatrixRMaj(perCaller, 784);
+                    for (int i = 0; i < perCaller; i++) System.arraycopy(xs[first + i], 0, batch.data, i * 784, 784);
+                    float[] out = new float[10];
+                    for (int rep = 0; rep < 40; rep++) {
+                        for (int i = first; i < first + perCaller; i++) {
+                            m.predict(xs[i], out);
+                            if (!java.util.Arrays.equals(out, expected[i])) return "image " + i + " alone, repetition " + rep;
+                        }
+                        FMatrixRMaj y = m.predict(batch);
+                        for (int i = 0; i < perCaller; i++) {
+                            float[] row = java.util.Arrays.copyOfRange(y.data, i * 10, i * 10 + 10);
+                            if (!java.util.Arrays.equals(row, expected[first + i])) return "image " + (first + i) + " in a batch, repetition " + rep;
+                        }
+                    }
+                    return "same bits";
+                }));
+            }
+            for (Future<String> f : fs) assertThat(f.get()).isEqualTo("same bits");
+        } finally {
+            pool.shutdownNow();
+            Engine.setThreads(threadsBefore);
+        }
+    }
+
     @Test
     void copyIsIndependentAndCopyWeightsFromSynchronises() {
         Sequential a = Sequential.mlp(6, new int[] {5}, Activation.RELU, 3, 1);
