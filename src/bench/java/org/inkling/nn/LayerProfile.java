@@ -65,6 +65,13 @@ public final class LayerProfile {
                 FMatrixRMaj a = x;
                 for (int l = 0; l < n; l++) {
                     long t0 = now();
+                    if (pooled(layers, l)) {
+                        // the convolution computes the pool's output itself (as Sequential runs it): one figure for both
+                        a = ((Conv2D) layers.get(l)).forwardPooled(a, (MaxPool2D) layers.get(l + 1));
+                        t[l][s] = now() - t0;
+                        l++;
+                        continue;
+                    }
                     a = layers.get(l).forward(a, true);
                     t[l][s] = now() - t0;
                 }
@@ -74,7 +81,12 @@ public final class LayerProfile {
                 FMatrixRMaj g = grad;
                 for (int l = n - 1; l >= 0; l--) {
                     t0 = now();
-                    g = l == n - 1 ? ((Dense) layers.get(l)).backwardFromLogits(g, true) : layers.get(l).backward(g, l > 0);
+                    if (l > 0 && pooled(layers, l - 1)) {
+                        l--;
+                        g = ((Conv2D) layers.get(l)).backwardPooled(g, (MaxPool2D) layers.get(l + 1), l > 0);
+                    } else {
+                        g = l == n - 1 ? ((Dense) layers.get(l)).backwardFromLogits(g, true) : layers.get(l).backward(g, l > 0);
+                    }
                     t[n + 1 + l][s] = now() - t0;
                 }
                 t0 = now();
@@ -100,14 +112,20 @@ public final class LayerProfile {
         System.out.printf(Locale.ROOT, "%s%s, batch %d, %d threads, skip zeros %s: per step (best of %d rounds' medians over %d steps), and per epoch of 469 steps%n",
                 CPU ? "CPU time of the calling thread, " : "", arch, batch, Engine.threads(), Engine.skipsZeros(), rounds, steps);
         List<String> names = new ArrayList<>();
-        for (Layer l : layers) names.add(l.name() + " forward");
+        for (int l = 0; l < n; l++) names.add(layers.get(l).name() + (pooled(layers, l) ? " forward with its pool" : " forward"));
         names.add("loss");
-        for (Layer l : layers) names.add(l.name() + " backward");
+        for (int l = 0; l < n; l++) names.add(layers.get(l).name() + (pooled(layers, l) ? " backward with its pool" : " backward"));
         names.add("optimiser");
         for (int c = 0; c < cols; c++) {
             System.out.printf(Locale.ROOT, "  %-28s %9.1f us  %6.3f s  %5.1f%%%n", names.get(c), best[c][0] / 1e3, best[c][0] * 469 / 1e9, 100 * best[c][0] / sum);
         }
         System.out.printf(Locale.ROOT, "  %-28s %9.1f us  %6.3f s   (sum of the best parts; best whole round %.3f s)%n", "step", sum / 1e3, sum * 469 / 1e9, bestTotal[0] * 469 / 1e9);
+    }
+
+    /** Whether layer l is a convolution that pools its own output in the model (see Sequential). */
+    private static boolean pooled(List<Layer> layers, int l) {
+        return l + 1 < layers.size() && layers.get(l) instanceof Conv2D c && layers.get(l + 1) instanceof MaxPool2D p
+                && c.poolsInPlaceOf(p);
     }
 
     private static float[] readImages(Path file, int count) throws IOException {

@@ -8,6 +8,7 @@ import java.util.random.RandomGenerator;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 import org.ejml.data.FMatrixRMaj;
+import org.inkling.nn.kernel.ConvPool;
 import org.inkling.nn.kernel.ConvProducts;
 import org.inkling.nn.kernel.ConvShape;
 import org.inkling.nn.kernel.Parallel;
@@ -63,6 +64,8 @@ public final class Conv2D extends AbstractLayer {
     private FMatrixRMaj input;
     /** See {@link #takesMaskedGradient}. */
     private boolean maskedGradient;
+    /** The geometry for {@link ConvPool}, when this convolution can pool its own output; else null. */
+    private ConvShape poolable;
     private Param weights;
     private Param bias;
     private final FMatrixRMaj cols = new FMatrixRMaj(1, 1);
@@ -142,6 +145,10 @@ public final class Conv2D extends AbstractLayer {
         taps = kernel * kernel * c;
         ConvShape shape = padding == Padding.VALID ? new ConvShape(h, w, c, kernel) : null;
         inPlace = shape != null && shape.readsImagesInPlace() ? shape : null;
+        // a few taps: the four outputs of a window are computed faster than they are stored and
+        // read back (the products that read images in place are faster for the many-tap ones)
+        poolable = shape != null && inPlace == null && activation == Activation.RELU && taps <= MAX_POOLED_TAPS
+                && ConvPool.fits(shape, filters) ? shape : null;
         weights = new Param(name() + "/kernel", new int[] {kernel, kernel, c, filters}, taps, filters);
         bias = new Param(name() + "/bias", new int[] {filters}, 1, filters);
         initializer.fill(weights.value().data, taps * filters, taps, kernel * kernel * filters, rng);
@@ -167,6 +174,55 @@ public final class Conv2D extends AbstractLayer {
     public List<Param> params() {
         requireBuilt();
         return List.of(weights, bias);
+    }
+
+    /** Up to this many taps a convolution may pool its own output (a 3x3 kernel over up to 3 channels). */
+    private static final int MAX_POOLED_TAPS = 27;
+
+    /**
+     * Whether this convolution can compute {@code pool}'s output itself ({@link #forwardPooled}):
+     * a relu, valid-padding convolution with few taps followed by a 2x2 pool that applies relu's
+     * derivative (set by {@link Sequential}).
+     */
+    boolean poolsInPlaceOf(MaxPool2D pool) {
+        return poolable != null && maskedGradient && pool.poolSize() == 2;
+    }
+
+    /**
+     * This convolution and {@code pool} in one pass ({@link ConvPool}): the pool's output and
+     * where each maximum was, as the two layers' forward passes give them, without this layer's
+     * output ever being written. {@link #backwardPooled} follows.
+     */
+    FMatrixRMaj forwardPooled(FMatrixRMaj x, MaxPool2D pool) {
+        requireBuilt();
+        input = x;
+        FMatrixRMaj pooled = pool.pooledOutput(x.numRows);
+        ConvPool.forward(poolable, x.numRows, filters, x.data, weights.value().data, bias.value().data,
+                pooled.data, pool.maxima().data);
+        return pooled;
+    }
+
+    /** The prediction path of {@link #forwardPooled}: {@code pooled} already has the pool's output size. */
+    void inferPooled(FMatrixRMaj x, FMatrixRMaj pooled) {
+        ConvPool.forward(poolable, x.numRows, filters, x.data, weights.value().data, bias.value().data, pooled.data, null);
+    }
+
+    /**
+     * Backward through {@code pool} and this convolution after {@link #forwardPooled}, from the
+     * gradient of the pool's output: the weight and bias gradients straight from it and where the
+     * maxima were. The input gradient (only for explaining a reading) goes through the pool's and
+     * this layer's own passes.
+     */
+    FMatrixRMaj backwardPooled(FMatrixRMaj dPooled, MaxPool2D pool, boolean needInputGradient) {
+        int batch = dPooled.numRows;
+        if (!needInputGradient) {
+            ConvPool.backward(poolable, batch, filters, input.data, pool.maxima().data, dPooled.data,
+                    weights.grad().data, bias.grad().data);
+            return null;
+        }
+        FMatrixRMaj dz = pool.backward(dPooled, true);
+        im2col(input, cols);
+        return backward(dz, true);
     }
 
     @Override
@@ -281,7 +337,7 @@ public final class Conv2D extends AbstractLayer {
 
     @Override
     public FMatrixRMaj backward(FMatrixRMaj dOut, boolean needInputGradient) {
-        int batch = out.numRows, pixels = batch * oh * ow;
+        int batch = dOut.numRows, pixels = batch * oh * ow;
         // view the output and its gradient as one row per output pixel while computing dZ
         int dRows = dOut.numRows, dCols0 = dOut.numCols;
         dOut.numRows = pixels;

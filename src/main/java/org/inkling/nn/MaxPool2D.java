@@ -84,6 +84,22 @@ public final class MaxPool2D extends AbstractLayer {
         return out;
     }
 
+    /**
+     * This layer's output buffer sized for {@code batch} images, with {@link #maxima} beside it,
+     * for a convolution that computes both itself ({@link Conv2D#forwardPooled}).
+     */
+    FMatrixRMaj pooledOutput(int batch) {
+        requireBuilt();
+        out.reshape(batch, oh * ow * c);
+        where.reshape(batch, oh * ow * c);
+        return out;
+    }
+
+    /** Where each maximum of the last training pass was (see {@link #where}). */
+    FMatrixRMaj maxima() {
+        return where;
+    }
+
     @Override
     public void infer(FMatrixRMaj x, FMatrixRMaj result, FMatrixRMaj scratch) {
         pool(x, result, null);

@@ -26,6 +26,11 @@ public final class Sequential {
     private final List<Layer> layers;
     private final List<Param> params;
     private final ThreadLocal<Workspace> workspaces;
+    /**
+     * pooledBy[i]: layer i is a convolution that computes the max-pool after it itself
+     * ({@link Conv2D#forwardPooled}); the pool's own passes are then skipped.
+     */
+    private final boolean[] pooledBy;
 
     /** Builds a network for flat inputs of {@code inputSize}; see {@link #Sequential(Shape, List, long)}. */
     public Sequential(int inputSize, List<Layer> layers, long seed) {
@@ -55,12 +60,14 @@ public final class Sequential {
             throw new IllegalArgumentException("the last layer must produce a flat output, got " + shape);
         }
         this.params = List.copyOf(ps);
+        this.pooledBy = new boolean[this.layers.size()];
         for (int i = 0; i + 1 < this.layers.size(); i++) {
             // a relu convolution's gradient routed by the pool after it arrives already masked
             if (this.layers.get(i) instanceof Conv2D c && c.activation() == Activation.RELU
                     && this.layers.get(i + 1) instanceof MaxPool2D p) {
                 c.takesMaskedGradient(true);
                 p.appliesReluDerivative(true);
+                pooledBy[i] = c.poolsInPlaceOf(p);
             }
         }
         this.workspaces = ThreadLocal.withInitial(() -> new Workspace(this.layers.size()));
@@ -163,6 +170,14 @@ public final class Sequential {
         FMatrixRMaj x = in;
         for (int i = 0; i < layers.size(); i++) {
             Layer l = layers.get(i);
+            if (pooledBy[i]) {
+                i++;
+                FMatrixRMaj out = ws.outs[i];
+                out.reshape(x.numRows, layers.get(i).outputShape().size());
+                ((Conv2D) l).inferPooled(x, out);
+                x = out;
+                continue;
+            }
             FMatrixRMaj out = ws.outs[i];
             out.reshape(x.numRows, l.outputShape().size());
             l.infer(x, out, ws.scratch[i]);
@@ -178,7 +193,14 @@ public final class Sequential {
 
     /** Training forward pass; the result is owned by the last layer. */
     FMatrixRMaj forward(FMatrixRMaj x, boolean training) {
-        for (Layer l : layers) x = l.forward(x, training);
+        for (int i = 0; i < layers.size(); i++) {
+            if (pooledBy[i]) {
+                x = ((Conv2D) layers.get(i)).forwardPooled(x, (MaxPool2D) layers.get(i + 1));
+                i++;
+            } else {
+                x = layers.get(i).forward(x, training);
+            }
+        }
         return x;
     }
 
@@ -201,6 +223,9 @@ public final class Sequential {
             if (i == last && wrtLogits) {
                 if (!endsWithSoftmax()) throw new IllegalStateException("the logits gradient needs a softmax output layer");
                 grad = ((Dense) layers.get(i)).backwardFromLogits(grad, needIn);
+            } else if (i > 0 && pooledBy[i - 1]) {
+                i--;
+                grad = ((Conv2D) layers.get(i)).backwardPooled(grad, (MaxPool2D) layers.get(i + 1), i > 0 || needInputGradient);
             } else {
                 grad = layers.get(i).backward(grad, needIn);
             }

@@ -246,6 +246,94 @@ class ConvolutionTest {
         assertThat(masked).as("windows whose maximum is zero").isPositive();
     }
 
+    /**
+     * A relu convolution with few taps computes the 2x2 pool after it itself in a network
+     * (nn.kernel.ConvPool): the pool's output and where its maxima were, the weight and bias
+     * gradients, the input gradient (explaining a reading), and predictions are bit for bit those
+     * of the two layers' own passes, on any number of threads; on a gray MNIST-sized image (blank
+     * patches skipped) and on an odd-sized three-channel one (trailing row and column dropped).
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"28, 1", "11, 3"})
+    void aConvolutionThatPoolsItsOwnOutputGivesTheSeparateLayersBits(int side, int channels) {
+        int threadsBefore = Engine.threads();
+        try {
+            Shape in = Shape.image(side, side, channels);
+            Random rnd = new Random(side);
+            FMatrixRMaj x = GradCheck.random(5, in.size(), rnd, 1f);
+            // blank regions, as on a drawing, and a few negative values
+            for (int i = 0; i < x.getNumElements(); i++) if (rnd.nextInt(5) < 3) x.data[i] = 0f;
+            FMatrixRMaj r = GradCheck.random(5, 10, rnd, 1f);
+            Float[][] reference = null;
+            for (int threads : new int[] {1, 2, 3, 16}) {
+                Engine.setThreads(threads);
+                Conv2D conv = new Conv2D(32, 3, Activation.RELU);
+                MaxPool2D pool = new MaxPool2D(2);
+                Dense dense = new Dense(10, Activation.SOFTMAX);
+                Sequential m = new Sequential(in, List.of(conv, pool, new Flatten(), dense), 4);
+                assertThat(conv.poolsInPlaceOf(pool)).isTrue();
+                float[] bias = conv.params().get(1).value().data;
+                for (int f = 0; f < 32; f += 3) bias[f] = -0.5f; // whole windows at zero, which backward must mask
+                for (int f = 1; f < 32; f += 3) bias[f] = 0.1f;
+
+                FMatrixRMaj fusedOut = m.forward(x, true).copy();
+                float[] fusedPooled = pool.pooledOutput(5).data.clone(), fusedWhere = pool.maxima().data.clone();
+                FMatrixRMaj fusedIn = m.backward(r, true, true).copy();
+                float[][] fusedGrads = grads(m);
+                m.backward(r, true, false);
+                float[][] fusedGradsNoInput = grads(m);
+                FMatrixRMaj predicted = m.predict(x);
+
+                List<Layer> ls = m.layers();
+                FMatrixRMaj a = x;
+                for (Layer l : ls) a = l.forward(a, true);
+                FMatrixRMaj separateOut = a.copy();
+                float[] separatePooled = pool.pooledOutput(5).data.clone(), separateWhere = pool.maxima().data.clone();
+                FMatrixRMaj g = dense.backwardFromLogits(r, true);
+                for (int i = ls.size() - 2; i >= 0; i--) g = ls.get(i).backward(g, true);
+                float[][] separateGrads = grads(m);
+
+                assertThat(fusedPooled).as("pooled output").containsExactly(separatePooled);
+                assertThat(fusedWhere).as("where the maxima were").containsExactly(separateWhere);
+                assertThat(fusedOut.data).as("network output").containsExactly(separateOut.data);
+                assertThat(fusedIn.data).as("input gradient").containsExactly(java.util.Arrays.copyOf(g.data, fusedIn.getNumElements()));
+                for (int i = 0; i < separateGrads.length; i++) {
+                    assertThat(fusedGrads[i]).as("parameter %d's gradient", i).containsExactly(separateGrads[i]);
+                    assertThat(fusedGradsNoInput[i]).as("parameter %d's gradient, no input gradient", i).containsExactly(separateGrads[i]);
+                }
+                for (int b = 0; b < 5; b++) {
+                    float[] row = java.util.Arrays.copyOfRange(x.data, b * in.size(), (b + 1) * in.size());
+                    List<float[]> acts = m.activations(row);
+                    assertThat(java.util.Arrays.copyOfRange(predicted.data, b * 10, b * 10 + 10)).as("prediction %d", b)
+                            .containsExactly(acts.get(acts.size() - 1));
+                }
+                long masked = 0;
+                for (float w : fusedWhere) if (w < 0) masked++;
+                assertThat(masked).as("windows whose maximum is not above zero").isPositive();
+                Float[][] now = {box(fusedOut.data), box(fusedIn.data), box(fusedGrads[0]), box(fusedGrads[1])};
+                if (reference == null) {
+                    reference = now;
+                } else {
+                    for (int i = 0; i < now.length; i++) assertThat(now[i]).as("%d threads, array %d", threads, i).containsExactly(reference[i]);
+                }
+            }
+        } finally {
+            Engine.setThreads(threadsBefore);
+        }
+    }
+
+    private static float[][] grads(Sequential m) {
+        float[][] out = new float[m.params().size()][];
+        for (int i = 0; i < out.length; i++) out[i] = m.params().get(i).grad().data.clone();
+        return out;
+    }
+
+    private static Float[] box(float[] v) {
+        Float[] b = new Float[v.length];
+        for (int i = 0; i < v.length; i++) b[i] = v[i];
+        return b;
+    }
+
     @Test
     void maxPoolPicksWindowMaximaDropsTheOddEdgeAndRoutesGradients() {
         MaxPool2D p = new MaxPool2D(2);

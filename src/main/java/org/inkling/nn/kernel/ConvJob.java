@@ -251,26 +251,28 @@ final class ConvJob implements PoolTask {
             for (int pc = 0; pc < k; pc += kcBase) {
                 int kc = Math.min(kcBase, k - pc);
                 boolean accumulate = pc > 0;
-                Packing.packB(b, false, n, k, pc, kc, jc, nc, bp);
-                for (int p = 0; p < kc; p++) {
-                    bases[p] = s.rowBase(pc + p);
+                // only the output pixels whose gradient is not all zero (a pool after this
+                // convolution leaves whole pixels without one): the others add nothing
+                int kept = Packing.packBNonZeroRows(b, n, pc, kc, jc, nc, bp, bases);
+                for (int i = 0; i < kept; i++) {
+                    bases[i] = s.rowBase(pc + bases[i]);
                 }
                 for (int ir = i0; ir < i1; ir += MR) {
                     int mr = Math.min(MR, i1 - ir);
-                    packTaps(ir, mr, kc, bases, ap);
+                    packTaps(ir, mr, kept, bases, ap);
                     for (int q = 0; q < panels; q++) {
                         int jq = jc + q * NR;
                         int nr = Math.min(NR, jc + nc - jq);
-                        int bOff = q * kc * NR;
+                        int bOff = q * kept * NR;
                         if (mr == MR && nr == NR) {
-                            MicroKernel.dense(kc, ap, 0, bp, bOff, c, ir * n + jq, n, accumulate);
+                            MicroKernel.dense(kept, ap, 0, bp, bOff, c, ir * n + jq, n, accumulate);
                         } else {
                             if (accumulate) {
                                 for (int r = 0; r < mr; r++) {
                                     System.arraycopy(c, (ir + r) * n + jq, tile, r * NR, nr);
                                 }
                             }
-                            MicroKernel.dense(kc, ap, 0, bp, bOff, tile, 0, NR, accumulate);
+                            MicroKernel.dense(kept, ap, 0, bp, bOff, tile, 0, NR, accumulate);
                             for (int r = 0; r < mr; r++) {
                                 System.arraycopy(tile, r * NR, c, (ir + r) * n + jq, nr);
                             }

@@ -61,6 +61,56 @@ final class Packing {
     }
 
     /**
+     * As {@link #packB} (B not transposed) for only the steps p of [p0, p0+kc) at which B's row
+     * holds a value in [j0, j0+nc) that is not zero: they are packed in order at the front of the
+     * panels (panel q then starts at q*kept*NR) and listed in {@code steps} (as p − p0); returns
+     * how many. A step whose B row is all zeros adds exactly nothing to any chain while A is finite
+     * (see {@link ZeroSteps}): a convolution's dZ has whole rows of zeros where a max-pool drops
+     * or passes over an output pixel.
+     */
+    static int packBNonZeroRows(float[] b, int n, int p0, int kc, int j0, int nc, float[] dst, int[] steps) {
+        int kept = 0;
+        int upper = j0 + nc / L * L;
+        for (int p = 0; p < kc; p++) {
+            int row = (p0 + p) * n;
+            boolean keep = !VectorGemm.SKIP_ZEROS;
+            if (!keep) {
+                FloatVector most = FloatVector.zero(S);
+                int j = j0;
+                for (; j < upper; j += L) {
+                    most = most.max(FloatVector.fromArray(S, b, row + j).abs());
+                }
+                float m = most.reduceLanes(jdk.incubator.vector.VectorOperators.MAX);
+                for (; j < j0 + nc; j++) {
+                    m = Math.max(m, Math.abs(b[row + j]));
+                }
+                // NaN is kept: Math.max and the lanes' maximum carry it, and NaN != 0
+                keep = m != 0f;
+            }
+            steps[kept] = p;
+            kept += keep ? 1 : 0;
+        }
+        int panels = (nc + NR - 1) / NR;
+        for (int q = 0; q < panels; q++) {
+            int jq = j0 + q * NR;
+            int nr = Math.min(NR, j0 + nc - jq);
+            int base = q * kept * NR;
+            for (int i = 0; i < kept; i++) {
+                int src = (p0 + steps[i]) * n + jq;
+                int d = base + i * NR;
+                if (nr == NR) {
+                    FloatVector.fromArray(S, b, src).intoArray(dst, d);
+                    FloatVector.fromArray(S, b, src + L).intoArray(dst, d + L);
+                } else {
+                    System.arraycopy(b, src, dst, d, nr);
+                    Arrays.fill(dst, d + nr, d + NR, 0f);
+                }
+            }
+        }
+        return kept;
+    }
+
+    /**
      * Packs A(i, p) for i in [i0, i0+mr), p in [p0, p0+kc) as dst[p*MR + r], zero for r ≥ mr.
      * A(i, p) is a[i*k + p] when {@code !trans}, a[p*m + i] when {@code trans} (a is k×m).
      */

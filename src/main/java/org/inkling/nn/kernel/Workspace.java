@@ -37,7 +37,10 @@ final class Workspace {
         return steps;
     }
 
-    /** Eight rows of a convolution's input gradient before they are folded into the images. */
+    /**
+     * Eight rows of a convolution's input gradient before they are folded into the images, or the
+     * weight-gradient accumulators of {@link ConvPool}'s backward pass.
+     */
     float[] strip(int size) {
         if (strip.length < size) {
             strip = new float[size];

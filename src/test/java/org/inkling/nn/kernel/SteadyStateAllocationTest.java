@@ -47,6 +47,43 @@ class SteadyStateAllocationTest {
         // the convolutions' shapes: A read in place, and the deep path
         assertSteadyStateIsAllocationFree(VectorGemmTest.Op.MULT, 3380, 32, 9, 0.2);
         assertSteadyStateIsAllocationFree(VectorGemmTest.Op.TRANS_A, 9, 32, 3380, 0.2);
+        // the first convolution with its pool (both passes), and the second's weight gradient
+        // with whole pixels of dZ at zero
+        SplittableRandom rng = new SplittableRandom(3);
+        ConvShape first = new ConvShape(28, 28, 1, 3), second = new ConvShape(13, 13, 32, 3);
+        int batch = 16;
+        float[] images = VectorGemmTest.sparse(rng, batch * first.imageSize, 0.2);
+        float[] w1 = VectorGemmTest.random(rng, first.taps * 32), bias = VectorGemmTest.random(rng, 64);
+        float[] pooled = new float[batch * 13 * 13 * 32], where = new float[pooled.length], dw1 = new float[w1.length];
+        float[] dPooled = VectorGemmTest.random(rng, pooled.length), dBias = new float[32];
+        assertSteadyStateIsAllocationFree("ConvPool.forward", () ->
+                ConvPool.forward(first, batch, 32, images, w1, bias, pooled, where));
+        assertSteadyStateIsAllocationFree("ConvPool.backward", () ->
+                ConvPool.backward(first, batch, 32, images, where, dPooled, dw1, dBias));
+        float[] dz = VectorGemmTest.sparse(rng, batch * second.pixels * 64, 0.2), dw2 = new float[second.taps * 64];
+        for (int r = 0; r < batch * second.pixels; r += 3) java.util.Arrays.fill(dz, r * 64, r * 64 + 64, 0f);
+        assertSteadyStateIsAllocationFree("ConvProducts.weightGradient", () ->
+                ConvProducts.weightGradient(second, batch, 64, pooled, dz, dw2));
+    }
+
+    private static void assertSteadyStateIsAllocationFree(String what, Runnable call) {
+        call.run(); // starts the workers if the call uses them
+        long[] threads = threadsToWatch();
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long start = System.nanoTime();
+        long last = -1;
+        while (System.nanoTime() - start < BUDGET_NANOS) {
+            long before = total(mx, threads);
+            for (int i = 0; i < WINDOW; i++) {
+                call.run();
+            }
+            last = total(mx, threads) - before;
+            if (last == 0) {
+                return;
+            }
+        }
+        assertThat(last).as("bytes allocated by %d calls of %s after %d s of warm-up", WINDOW, what,
+                BUDGET_NANOS / 1_000_000_000L).isZero();
     }
 
     private static void assertSteadyStateIsAllocationFree(VectorGemmTest.Op op, int m, int n, int k) {
