@@ -97,6 +97,11 @@ public final class InklingWindow {
             inside.setNetwork(net, "After epoch " + epoch);
             why.setNetwork(net);
         });
+        training.setLiveListener((net, update) -> {
+            inside.setNetwork(net, String.format("Training, epoch %d, batch %d of %d",
+                    update.epoch(), update.batch(), update.batchesPerEpoch()));
+            why.setNetwork(net);
+        });
     }
 
     /** Opens the window on {@code stage}; {@code dialogs} may be null for real dialogs. */
@@ -125,8 +130,11 @@ public final class InklingWindow {
         }
         LazyTab.install((Tab) loader.getNamespace().get("evaluateTab"),
                 InklingWindow.class.getResource("inspection/EvaluationView.fxml"), this::controller);
-        LazyTab.install((Tab) loader.getNamespace().get("insideTab"),
-                InklingWindow.class.getResource("inspection/InsideView.fxml"), this::controller);
+        Tab insideTab = (Tab) loader.getNamespace().get("insideTab");
+        LazyTab.install(insideTab, InklingWindow.class.getResource("inspection/InsideView.fxml"), this::controller);
+        // Copies of the network being trained cost the training thread: only while someone can see them.
+        main.training().liveCopiesWantedProperty().bind(
+                insideTab.selectedProperty().or(main.drawing().overlayShownProperty()));
         LazyTab.install((Tab) loader.getNamespace().get("teachTab"),
                 InklingWindow.class.getResource("teaching/TeachingView.fxml"), this::controller);
         // Fit the screen we open on: a 1366x768 laptop must see the whole window, status bar included.

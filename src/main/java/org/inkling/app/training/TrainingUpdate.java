@@ -12,6 +12,8 @@ import org.inkling.training.EpochMetrics;
  * @param snapshot a copy of the network as it is now, or null if none was taken
  * @param epochNetwork at an epoch's end, a copy of the network that nobody writes again (for views
  *     that evaluate or look inside it on their own threads), else null
+ * @param liveNetwork a copy that nobody writes again, taken at this hand-over for the views that look
+ *     inside the network while it trains (the epoch's copy at an epoch's end), or null when none asked
  * @param epochEnds the epochs that ended since the previous update, with their metrics
  */
 public record TrainingUpdate(
@@ -26,6 +28,7 @@ public record TrainingUpdate(
         long elapsedNanos,
         Classifier snapshot,
         org.inkling.nn.Sequential epochNetwork,
+        org.inkling.nn.Sequential liveNetwork,
         List<EpochMetrics> epochEnds) {
     public TrainingUpdate {
         trainLoss = List.copyOf(trainLoss);

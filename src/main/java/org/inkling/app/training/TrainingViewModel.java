@@ -119,6 +119,11 @@ public final class TrainingViewModel {
     private Predicate<ModelHandle> onKeep = model -> true;
     private Runnable onDiscard = () -> {};
     private java.util.function.ObjIntConsumer<org.inkling.nn.Sequential> onEpochNetwork = (network, epoch) -> {};
+    private java.util.function.BiConsumer<org.inkling.nn.Sequential, TrainingUpdate> onLiveNetwork = (network, update) -> {};
+    /** Whether a view that looks inside the network is showing; the training thread reads it. */
+    private final javafx.beans.property.BooleanProperty liveCopiesWanted =
+            new javafx.beans.property.SimpleBooleanProperty(this, "liveCopiesWanted", false);
+    private volatile boolean liveCopiesWantedNow;
     private TrainingSwitch control;
     /** The recipe of the run in progress (or last run). */
     private TrainingRecipe runRecipe;
@@ -153,6 +158,7 @@ public final class TrainingViewModel {
         this.tasks = Objects.requireNonNull(tasks);
         this.ui = Objects.requireNonNull(ui);
         this.clock = Objects.requireNonNull(clock);
+        liveCopiesWanted.addListener((obs, old, now) -> liveCopiesWantedNow = now);
 
         check(architecture, architectureError, FieldCheck::architectureError);
         check(learningRate, learningRateError, FieldCheck::learningRateError);
@@ -185,6 +191,17 @@ public final class TrainingViewModel {
         error.set(rule.apply(field.get()));
         field.addListener((obs, old, now) -> error.set(rule.apply(now)));
     }
+
+    /**
+     * Where copies of the network go while it trains, at the curves' rate, as long as
+     * {@link #liveCopiesWantedProperty} is true (the views that look inside it); FX thread.
+     */
+    public void setLiveListener(java.util.function.BiConsumer<org.inkling.nn.Sequential, TrainingUpdate> onLiveNetwork) {
+        this.onLiveNetwork = Objects.requireNonNull(onLiveNetwork);
+    }
+
+    /** True while a view that would show the network as it trains is visible; copies cost the training thread. */
+    public javafx.beans.property.BooleanProperty liveCopiesWantedProperty() { return liveCopiesWanted; }
 
     /** Where each epoch's end sends a copy of the network (the views that look inside it); FX thread. */
     public void setEpochListener(java.util.function.ObjIntConsumer<org.inkling.nn.Sequential> onEpochNetwork) {
@@ -566,6 +583,7 @@ public final class TrainingViewModel {
                 apply(update);
             }
         }, clock, RateLimitedReporter.DEFAULT_INTERVAL_NANOS);
+        reporter.setLiveCopiesWanted(() -> liveCopiesWantedNow);
         PausePoint pausePoint = new PausePoint(run, reporter::flushNow,
                 (copy, after) -> ui.execute(() -> held(run, copy, after)));
         TrainingListener listener = TrainingListener.all(reporter, pausePoint);
@@ -592,6 +610,8 @@ public final class TrainingViewModel {
         }
         if (update.epochNetwork() != null) {
             onEpochNetwork.accept(update.epochNetwork(), update.epoch());
+        } else if (update.liveNetwork() != null && state.get() != TrainingState.STOPPING) {
+            onLiveNetwork.accept(update.liveNetwork(), update);
         }
         if (update.batchesTotal() <= 0 || state.get() == TrainingState.STOPPING) {
             return;

@@ -100,4 +100,48 @@ class RateLimitedReporterTest {
         ui.drain();
         assertThat(updates).hasSize(2);
     }
+
+    @Test
+    void copiesForTheViewsThatLookInsideComeAtEveryHandOverOnlyWhileWantedAndStayAsTaken() {
+        Sequential trained = NETWORK.copy();
+        java.util.concurrent.atomic.AtomicBoolean wanted = new java.util.concurrent.atomic.AtomicBoolean();
+        reporter.setLiveCopiesWanted(wanted::get);
+        reporter.onTrainingBegin(plan(1, 40, trained));
+        List<Sequential> live = new ArrayList<>();
+        List<Float> takenAt = new ArrayList<>();
+        for (int batch = 1; batch <= 40; batch++) {
+            wanted.set(batch > 20);
+            now.addAndGet(200_000_000L);
+            trained.params().getFirst().value().data[0] = batch; // the weights move
+            reporter.onBatchEnd(batch(1, batch, 40, 1, 0.5, now.get()));
+            ui.drain();
+            Sequential copy = updates.getLast().liveNetwork();
+            if (copy != null) {
+                live.add(copy);
+                takenAt.add((float) batch);
+            }
+        }
+        assertThat(takenAt).hasSize(20).first().isEqualTo(21f);
+        java.util.Set<Sequential> distinct = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        distinct.addAll(live);
+        assertThat(distinct).hasSize(20).doesNotContain(trained);
+        for (int i = 0; i < live.size(); i++) {
+            // Each copy still holds the weights of the batch it was taken at, though training went on.
+            assertThat(live.get(i).params().getFirst().value().data[0]).isEqualTo(takenAt.get(i));
+        }
+    }
+
+    @Test
+    void noCopyIsTakenForTheViewsWhenNoneIsShowing() {
+        Sequential trained = NETWORK.copy();
+        reporter.onTrainingBegin(plan(1, 10, trained));
+        for (int batch = 1; batch <= 10; batch++) {
+            now.addAndGet(200_000_000L);
+            reporter.onBatchEnd(batch(1, batch, 10, 1, 0.5, now.get()));
+        }
+        reporter.onEpochEnd(new TrainingListener.EpochEvent(1, 1, 0.1, 0.9, 0.2, 0.85, 1));
+        ui.drain();
+        assertThat(updates.stream().filter(u -> u.liveNetwork() != null).toList())
+                .singleElement().satisfies(u -> assertThat(u.liveNetwork()).isSameAs(u.epochNetwork()));
+    }
 }

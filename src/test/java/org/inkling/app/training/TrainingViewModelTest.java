@@ -108,6 +108,30 @@ class TrainingViewModelTest {
     }
 
     @Test
+    void theViewsThatLookInsideGetCopiesAtTheCurvesRateOnlyWhileOneIsShowing() throws Exception {
+        mnist.folder = Path.of("mnist");
+        TrainingViewModel vm = create(new Fakes.Runner(30, 20)); // 0.6 s an epoch: about six hand-overs
+        List<org.inkling.nn.Sequential> live = new ArrayList<>();
+        List<Integer> epochs = new ArrayList<>();
+        vm.setLiveListener((net, update) -> live.add(net));
+        vm.setEpochListener((net, epoch) -> epochs.add(epoch));
+        vm.epochsProperty().set("1");
+
+        vm.train();
+        ui.runUntil(() -> vm.stateProperty().get() == TrainingState.IDLE, Duration.ofSeconds(10));
+        assertThat(live).as("nobody looking inside: no copies but the epoch's").isEmpty();
+        assertThat(epochs).containsExactly(1);
+
+        vm.liveCopiesWantedProperty().set(true);
+        dialogs.confirmAnswer = true; // training again drops the first run's model
+        vm.train();
+        ui.runUntil(() -> vm.stateProperty().get() == TrainingState.IDLE, Duration.ofSeconds(10));
+        assertThat(live).as("copies between the epoch's ends").hasSizeGreaterThanOrEqualTo(2);
+        assertThat(java.util.Set.copyOf(live.stream().map(System::identityHashCode).toList())).hasSameSizeAs(live);
+        assertThat(epochs).containsExactly(1, 1);
+    }
+
+    @Test
     void pauseHoldsTrainingAndStopEndsItKeepingWhatWasLearnt() throws Exception {
         mnist.folder = Path.of("mnist");
         Fakes.Runner runner = new Fakes.Runner(1000, 2);
