@@ -183,6 +183,18 @@ class InklingWindowTest {
             }
         }
         assertThat(clipped).as("controls cut off or squeezed at 1024x640").isEmpty();
+        // Nothing scrolls sideways, and no one-line text (a title, a button, a combo box's value) is cut short.
+        javafx.scene.control.ScrollPane train = robot.lookup("#trainScroll").queryAs(javafx.scene.control.ScrollPane.class);
+        assertThat(train.getContent().minWidth(-1)).as("Train tab's least width").isLessThanOrEqualTo(train.getViewportBounds().getWidth());
+        java.util.List<String> cut = new java.util.ArrayList<>();
+        for (javafx.scene.Node node : robot.lookup(n -> n instanceof javafx.scene.control.Labeled l && !l.isWrapText()
+                && l.getText() != null && !l.getText().isEmpty() && isShown(n)).queryAll()) {
+            javafx.scene.control.Labeled l = (javafx.scene.control.Labeled) node;
+            if (l.getContentDisplay() != javafx.scene.control.ContentDisplay.GRAPHIC_ONLY && l.getWidth() + 0.5 < l.prefWidth(-1)) {
+                cut.add(l.getClass().getSimpleName() + " '" + l.getText() + "' " + l.getWidth() + " < " + l.prefWidth(-1));
+            }
+        }
+        assertThat(cut).as("text cut short at 1024x640").isEmpty();
         DrawingPad pad = robot.lookup(".drawing-pad").queryAs(DrawingPad.class);
         assertThat(pad.side()).as("pad side").isGreaterThanOrEqualTo(300);
         assertThat(robot.lookup("#lossHolder").queryAs(javafx.scene.layout.Region.class).getHeight())

@@ -143,9 +143,14 @@ class TrainingRunsWindowTest {
         robot.clickOn("#logToggle");
         assertThat(controller.lossChart().isLogScale()).isFalse();
 
-        // A drag zooms; the reset control appears, and it or a double-click shows the whole runs again.
+        // The wheel over a chart scrolls the tab and leaves the chart alone.
         Node reset = robot.lookup("#resetLossZoom").query();
+        robot.moveTo(controller.lossChart().viewer()).scroll(3, javafx.geometry.VerticalDirection.DOWN);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(controller.lossChart().zoomedProperty().get()).as("zoomed by the wheel").isFalse();
         assertThat(reset.isVisible()).isFalse();
+
+        // A drag zooms; the reset control appears, and it or a double-click shows the whole runs again.
         dragZoom(robot, controller.lossChart());
         assertThat(controller.lossChart().zoomedProperty().get()).isTrue();
         assertThat(reset.isVisible()).isTrue();

@@ -150,7 +150,8 @@ public final class TrainingCharts {
             viewer.setMinSize(120, 120);
             // The wheel scrolls the Train tab, as everywhere else in it, rather than zooming the chart
             // under the pointer; a drag zooms.
-            viewer.getCanvas().removeMouseHandler(viewer.getCanvas().getMouseHandler("scroll"));
+            // (The scroll handler is one of the canvas's auxiliary handlers: removeMouseHandler misses it.)
+            viewer.getCanvas().removeAuxiliaryMouseHandler(viewer.getCanvas().getMouseHandler("scroll"));
             viewer.getCanvas().addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
                 if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
                     resetZoom();

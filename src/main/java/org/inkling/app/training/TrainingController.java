@@ -18,6 +18,9 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /** Binds the training form, buttons, progress and charts to the {@link TrainingViewModel}. */
 public final class TrainingController {
+    /** Below this width the form's four columns become three (two would push the curves off a 640 px screen). */
+    static final double FORM_BREAKPOINT = 480;
+
     private final TrainingViewModel vm;
     private final ThemeSwitch theme;
 
@@ -45,6 +48,7 @@ public final class TrainingController {
     @FXML private Label syntheticError;
     @FXML private TextField seedField;
     @FXML private Label seedError;
+    @FXML private javafx.scene.layout.GridPane form;
     @FXML private ComboBox<TrainingPreset> presetBox;
     @FXML private Button likeModelButton;
     @FXML private VBox candidateCard;
@@ -74,6 +78,19 @@ public final class TrainingController {
 
     @FXML
     private void initialize() {
+        // Four columns need about 480 px before the combo boxes cut their values short ("cosin").
+        org.inkling.app.shared.ReflowGrid.install(form, 4, 3, FORM_BREAKPOINT);
+        // So does the header: Pause and Stop keep their (universal) icons and tooltips, the card its title.
+        pauseButton.setTooltip(new javafx.scene.control.Tooltip());
+        stopButton.setTooltip(new javafx.scene.control.Tooltip("Stop training; the network keeps what it learnt"));
+        form.widthProperty().addListener((obs, old, width) -> {
+            boolean narrow = width.doubleValue() > 0 && width.doubleValue() < FORM_BREAKPOINT;
+            javafx.scene.control.ContentDisplay shown = narrow ? javafx.scene.control.ContentDisplay.GRAPHIC_ONLY
+                    : javafx.scene.control.ContentDisplay.LEFT;
+            pauseButton.setContentDisplay(shown);
+            stopButton.setContentDisplay(shown);
+            likeModelButton.setText(narrow ? "active model" : "the active model");
+        });
         field(architectureField, vm.architectureProperty(), architectureError, vm.architectureErrorProperty());
         field(learningRateField, vm.learningRateProperty(), learningRateError, vm.learningRateErrorProperty());
         field(batchSizeField, vm.batchSizeProperty(), batchSizeError, vm.batchSizeErrorProperty());
@@ -220,6 +237,7 @@ public final class TrainingController {
     private void showState(TrainingState state) {
         boolean paused = state == TrainingState.PAUSED;
         pauseButton.setText(paused ? "Resume" : "Pause");
+        pauseButton.getTooltip().setText(paused ? "Resume training where it held" : "Pause training after the batch in flight");
         pauseIcon.setIconLiteral(paused ? "mdmz-play_arrow" : "mdmz-pause");
     }
 
