@@ -25,10 +25,8 @@ public final class ConfusionHeatMap extends GridPane {
         getStyleClass().add("confusion-map");
         setHgap(1);
         setVgap(1);
-        Label corner = new Label("true↓ read→");
-        corner.getStyleClass().add("confusion-axis");
-        corner.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        add(corner, 0, 0);
+        // The axes are named in the title above (rows true, columns read), not in the corner: the
+        // matrix must fit a 340 px column on a 1024 px screen with four-digit counts readable.
         for (int d = 0; d < 10; d++) {
             Label col = new Label(Integer.toString(d));
             col.getStyleClass().add("confusion-axis");
@@ -45,7 +43,7 @@ public final class ConfusionHeatMap extends GridPane {
                 c.setId("cell-" + a + "-" + p);
                 c.getStyleClass().add("confusion-cell");
                 c.setAlignment(Pos.CENTER);
-                c.setMinSize(34, 24);
+                c.setMinSize(29, 24); // "1135" (the most of one digit in MNIST test) at 11 px
                 c.setPrefSize(40, 26);
                 c.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
                 int actual = a, read = p;

@@ -20,6 +20,12 @@ public final class EvaluationController {
     private long lastFxNanos = -1;
     private long maxFxNanos = -1;
 
+    /** Below this width the per-digit bars go under the matrix instead of beside it. */
+    static final double OVERVIEW_BREAKPOINT = 660;
+
+    @FXML private javafx.scene.control.ScrollPane root;
+    @FXML private javafx.scene.control.ScrollPane galleryScroll;
+    @FXML private javafx.scene.layout.GridPane overview;
     @FXML private ComboBox<EvaluationSet> setChoice;
     @FXML private Button chooseFileButton;
     @FXML private Button evaluateButton;
@@ -39,6 +45,7 @@ public final class EvaluationController {
 
     @FXML
     private void initialize() {
+        org.inkling.app.shared.ReflowGrid.install(overview, 2, 1, OVERVIEW_BREAKPOINT);
         setChoice.getItems().setAll(EvaluationSet.values());
         setChoice.valueProperty().bindBidirectional(vm.setProperty());
         chooseFileButton.visibleProperty().bind(vm.setProperty().isEqualTo(EvaluationSet.STROKE_FILE));
@@ -46,7 +53,11 @@ public final class EvaluationController {
         busyIndicator.visibleProperty().bind(vm.busyProperty());
         summaryLabel.textProperty().bind(vm.summaryProperty());
         galleryTitle.textProperty().bind(vm.galleryTitleProperty());
-        heatMap.setOnCellClicked(vm::selectCell);
+        heatMap.setOnCellClicked((actual, read) -> {
+            vm.selectCell(actual, read);
+            // Narrow, the gallery sits below the per-digit bars: bring it up, or the click seems to do nothing.
+            javafx.application.Platform.runLater(() -> org.inkling.app.shared.ScrollIntoView.show(root, galleryTitle, galleryScroll));
+        });
         vm.predictionsProperty().addListener((obs, old, p) -> {
             long start = System.nanoTime();
             showPredictions(p);

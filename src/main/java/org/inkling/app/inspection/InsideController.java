@@ -137,7 +137,11 @@ public final class InsideController {
             sparklines.add(spark);
             pinLabels.add(label);
         }
-        if (rows.isEmpty()) rows.add(new Label("Pin a drawing, then train: its ten probabilities are tracked here"));
+        if (rows.isEmpty()) {
+            Label hint = new Label("Pin a drawing, then train: its ten probabilities are tracked here");
+            hint.setWrapText(true);
+            rows.add(hint);
+        }
         pinsBox.getChildren().setAll(rows);
         drawPinHistories();
     }

@@ -12,7 +12,8 @@ import javafx.scene.layout.Priority;
  * Lets a form laid out in a {@link GridPane} of equal columns reflow to fewer columns when it gets
  * narrow, like a web form at a breakpoint, instead of cutting its combo boxes short or making its
  * tab scroll sideways. The cells keep their reading order (row by row, as the FXML places them at
- * full width) and their column spans, capped at the columns there are.
+ * full width) and their column spans, capped at the columns there are. Wide, the grid has the
+ * FXML's own columns; narrow, equal ones.
  *
  * <p>The width that decides comes from the parent (a tab's viewport), not from the columns, so
  * switching cannot make it cross the breakpoint back: fewer columns change the form's height only.
@@ -20,6 +21,8 @@ import javafx.scene.layout.Priority;
 public final class ReflowGrid {
     private final GridPane grid;
     private final List<Cell> cells = new ArrayList<>();
+    /** The FXML's own columns, used again whenever the grid is wide. */
+    private final List<ColumnConstraints> wideConstraints;
     private final int wideColumns;
     private final int narrowColumns;
     private final double breakpoint;
@@ -32,6 +35,7 @@ public final class ReflowGrid {
         this.wideColumns = wideColumns;
         this.narrowColumns = narrowColumns;
         this.breakpoint = breakpoint;
+        this.wideConstraints = List.copyOf(grid.getColumnConstraints());
         List<Node> nodes = new ArrayList<>(grid.getChildren());
         nodes.sort(Comparator.comparingInt((Node n) -> index(GridPane.getRowIndex(n)))
                 .thenComparingInt(n -> index(GridPane.getColumnIndex(n))));
@@ -69,14 +73,6 @@ public final class ReflowGrid {
     private void layOut(int count) {
         if (count == columns) return;
         columns = count;
-        List<ColumnConstraints> constraints = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            ColumnConstraints c = new ColumnConstraints();
-            c.setHgrow(Priority.ALWAYS);
-            c.setPercentWidth(100.0 / count);
-            c.setMinWidth(0);
-            constraints.add(c);
-        }
         int row = 0, column = 0;
         for (Cell cell : cells) {
             int span = Math.min(cell.span(), count);
@@ -91,7 +87,20 @@ public final class ReflowGrid {
                 column = 0;
             }
         }
-        grid.getColumnConstraints().setAll(constraints);
+        grid.getColumnConstraints().setAll(columnsFor(count));
+    }
+
+    private List<ColumnConstraints> columnsFor(int count) {
+        if (count == wideColumns && wideConstraints.size() == wideColumns) return wideConstraints;
+        List<ColumnConstraints> equal = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ColumnConstraints c = new ColumnConstraints();
+            c.setHgrow(Priority.ALWAYS);
+            c.setPercentWidth(100.0 / count);
+            c.setMinWidth(0);
+            equal.add(c);
+        }
+        return equal;
     }
 
     private static int index(Integer i) {
