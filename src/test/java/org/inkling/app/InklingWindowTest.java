@@ -186,6 +186,31 @@ class InklingWindowTest {
         // Nothing scrolls sideways, and no one-line text (a title, a button, a combo box's value) is cut short.
         javafx.scene.control.ScrollPane train = robot.lookup("#trainScroll").queryAs(javafx.scene.control.ScrollPane.class);
         assertThat(train.getContent().minWidth(-1)).as("Train tab's least width").isLessThanOrEqualTo(train.getViewportBounds().getWidth());
+        assertThat(cutShort(robot)).as("text cut short at 1024x640").isEmpty();
+        // The other tabs scroll down if they must, never sideways, and cut no text short either.
+        javafx.scene.control.TabPane tabs = robot.lookup("#sideTabs").queryAs(javafx.scene.control.TabPane.class);
+        for (javafx.scene.control.Tab tab : tabs.getTabs().subList(1, tabs.getTabs().size())) {
+            robot.interact(() -> tabs.getSelectionModel().select(tab));
+            WindowTests.waitFor(() -> tab.getContent() != null, 10_000);
+            WaitForAsyncUtils.waitForFxEvents();
+            for (javafx.scene.Node node : robot.lookup(n -> n instanceof javafx.scene.control.ScrollPane sp && sp.isFitToWidth()
+                    && isShown(n)).queryAll()) {
+                javafx.scene.control.ScrollPane sp = (javafx.scene.control.ScrollPane) node;
+                assertThat(sp.getContent().minWidth(-1)).as(tab.getText() + " tab's least width")
+                        .isLessThanOrEqualTo(sp.getViewportBounds().getWidth() + 0.5);
+            }
+            assertThat(cutShort(robot)).as("text cut short in " + tab.getText() + " at 1024x640").isEmpty();
+        }
+        robot.interact(() -> tabs.getSelectionModel().select(0));
+        WaitForAsyncUtils.waitForFxEvents();
+        DrawingPad pad = robot.lookup(".drawing-pad").queryAs(DrawingPad.class);
+        assertThat(pad.side()).as("pad side").isGreaterThanOrEqualTo(300);
+        assertThat(robot.lookup("#lossHolder").queryAs(javafx.scene.layout.Region.class).getHeight())
+                .as("loss chart height").isGreaterThanOrEqualTo(140);
+    }
+
+    /** One-line texts shown narrower than they need (a title, a button, a combo box's value cut to "…"). */
+    private static java.util.List<String> cutShort(FxRobot robot) {
         java.util.List<String> cut = new java.util.ArrayList<>();
         for (javafx.scene.Node node : robot.lookup(n -> n instanceof javafx.scene.control.Labeled l && !l.isWrapText()
                 && l.getText() != null && !l.getText().isEmpty() && isShown(n)).queryAll()) {
@@ -194,11 +219,7 @@ class InklingWindowTest {
                 cut.add(l.getClass().getSimpleName() + " '" + l.getText() + "' " + l.getWidth() + " < " + l.prefWidth(-1));
             }
         }
-        assertThat(cut).as("text cut short at 1024x640").isEmpty();
-        DrawingPad pad = robot.lookup(".drawing-pad").queryAs(DrawingPad.class);
-        assertThat(pad.side()).as("pad side").isGreaterThanOrEqualTo(300);
-        assertThat(robot.lookup("#lossHolder").queryAs(javafx.scene.layout.Region.class).getHeight())
-                .as("loss chart height").isGreaterThanOrEqualTo(140);
+        return cut;
     }
 
     /** Whether every ancestor is visible (a hidden card's buttons are not controls on screen). */
