@@ -28,7 +28,8 @@ public final class DigitBars extends GridPane {
         digit.setHalignment(HPos.CENTER);
         ColumnConstraints bar = new ColumnConstraints(40, 120, Double.MAX_VALUE);
         bar.setHgrow(Priority.ALWAYS);
-        ColumnConstraints value = new ColumnConstraints(50);
+        // Wide enough for "100.0%" and fixed, so the bars do not change length as the values do.
+        ColumnConstraints value = new ColumnConstraints(60);
         value.setHalignment(HPos.RIGHT);
         getColumnConstraints().addAll(digit, bar, value);
         setIdPrefix(idPrefix);
