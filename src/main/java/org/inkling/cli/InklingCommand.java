@@ -47,9 +47,18 @@ public final class InklingCommand implements Runnable {
 
     /** Runs the command line and returns the exit code (2 for bad arguments). */
     public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /**
+     * The command line with Inkling's handlers. Picocli resets every option before each parse, and
+     * the commands keep no state between runs, so one instance may execute many argument lists
+     * (the argument fuzzer does, as building the command model costs more than most runs).
+     */
+    static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new InklingCommand());
         cl.setExecutionExceptionHandler(InklingCommand::handleFailure);
         cl.setParameterExceptionHandler(InklingCommand::handleBadArguments);
-        return cl.execute(args);
+        return cl;
     }
 }

@@ -54,13 +54,16 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--json", description = "One JSON object per input, then a summary.")
     boolean json;
 
+    // What one run gathers; set afresh by call(), as a command line may run the command again.
     private JsonLines out;
     private Confusion confusion;
-    private final VerdictTally tally = new VerdictTally();
+    private VerdictTally tally;
     private VerdictRule rule;
 
     @Override
     public Integer call() throws IOException {
+        confusion = null;
+        tally = new VerdictTally();
         SavedModel saved = model.load();
         Sequential network = saved.network();
         rule = saved.verdict();
