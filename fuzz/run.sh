@@ -7,6 +7,8 @@
 #   fuzz/run.sh --one-jvm --seconds 3       # the short run mvn verify makes (after `mvn test-compile`)
 #   nice -n 19 fuzz/run.sh --runs 1000000   # the long run: a million inputs per target
 #   fuzz/run.sh --runs 100000 StrokeFileFuzz IdxFuzz   # some targets only
+#   --timeout 600                           # seconds one input may take (default 120); at nice 19 on a
+#                                           # busy machine the first inputs, which instrument, can take longer
 #
 # Each target runs in a JVM of its own, its corpus growing in target/fuzz/corpus/<target>/ (kept
 # between runs) from fuzz/seeds/<target>/. With --one-jvm all the targets share one JVM
@@ -27,14 +29,15 @@ declare -A MORE_CODE=([KerasH5Fuzz]=':io.jhdf.**' [KerasZipFuzz]=':io.jhdf.**')
 # Seeds beyond fuzz/seeds/<target>: the Keras test fixtures (read only; new inputs go to the corpus).
 declare -A MORE_SEEDS=([KerasH5Fuzz]=src/test/resources/keras)
 
-runs=0; seconds=0; cp=""; targets=(); one_jvm=0
+runs=0; seconds=0; cp=""; targets=(); one_jvm=0; timeout=120
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) runs="$2"; shift 2 ;;
     --seconds) seconds="$2"; shift 2 ;;
     --classpath) cp="$2"; shift 2 ;;
     --one-jvm) one_jvm=1; shift ;;
-    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+    --timeout) timeout="$2"; shift 2 ;;
+    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
     *) [ -n "${CLASS[$1]:-}" ] || { echo "fuzz: unknown target $1 (known: ${ALL[*]})" >&2; exit 2; }; targets+=("$1"); shift ;;
   esac
 done
@@ -80,7 +83,7 @@ jazzer() {
   "$java" --add-modules jdk.incubator.vector -Xmx1g -Xss1m -Djava.awt.headless=true -Djava.io.tmpdir="$tmp" -cp "$cp" \
     "${opts[@]}" com.code_intelligence.jazzer.Jazzer --target_class="$class" \
     --instrumentation_includes="$includes" --instrumentation_excludes="$harness" --custom_hook_excludes="$harness" --reproducer_path="$findings" \
-    "${limits[@]}" -timeout=120 -rss_limit_mb=4096 -artifact_prefix="$findings/" -print_final_stats=1 \
+    "${limits[@]}" -timeout="$timeout" -rss_limit_mb=4096 -artifact_prefix="$findings/" -print_final_stats=1 \
     "$@" >"$log" 2>&1
   rc=$?
   set -e
