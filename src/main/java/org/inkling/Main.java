@@ -22,7 +22,13 @@ public final class Main {
 
     public static void main(String[] args) {
         if (args.length == 0 || opensModelFile(args)) {
-            org.inkling.app.InklingApp.launchApp(args);
+            try {
+                org.inkling.app.InklingApp.launchApp(args);
+            } catch (UnsupportedOperationException e) {
+                // JavaFX's toolkit could not start: no display (a server, ssh, a container)
+                System.err.println("inkling: cannot open a window (" + e.getMessage() + "); the command line needs none: inkling --help");
+                System.exit(1);
+            }
             return;
         }
         System.exit(InklingCommand.run(args));
