@@ -67,7 +67,13 @@ public final class ReflowGrid {
     private void fit(double width) {
         // A grid not yet laid out reports 0: keep the full layout until it has a real width.
         if (width <= 0) return;
+        int before = columns;
         layOut(width < breakpoint ? narrowColumns : wideColumns);
+        if (columns != before && javafx.application.Platform.isFxApplicationThread()) {
+            // The width arrives while the parents lay out, and they mark themselves done afterwards:
+            // ask again once they have, or they keep the height of the old rows (cells overlap).
+            javafx.application.Platform.runLater(grid::requestLayout);
+        }
     }
 
     private void layOut(int count) {
