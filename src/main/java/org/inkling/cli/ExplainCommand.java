@@ -18,6 +18,8 @@ import org.inkling.inspect.Explainer;
 import org.inkling.inspect.Explanation;
 import org.inkling.inspect.OverlayColours;
 import org.inkling.nn.SavedModel;
+import org.inkling.nn.Verdict;
+import org.inkling.nn.VerdictRule;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -26,7 +28,8 @@ import picocli.CommandLine.Option;
 @Command(name = "explain", mixinStandardHelpOptions = true,
         description = {"Write, for each drawing of a stroke file, the 28x28 input the network reads (NNNNN-input.png) and "
                 + "why it read it so (NNNNN-why.png): the ink tinted orange where it pushed toward the top digit and blue "
-                + "where it pushed toward the runner-up (input gradient times input, on the two digits' scores)."})
+                + "where it pushed toward the runner-up (input gradient times input, on the two digits' scores). The map explains "
+                + "the likeliest digit even when the verdict is \"not sure\" or \"not a digit\"."})
 final class ExplainCommand implements Callable<Integer> {
     @Mixin
     ModelOptions model = new ModelOptions();
@@ -53,6 +56,7 @@ final class ExplainCommand implements Callable<Integer> {
         List<LabeledInk> drawings = StrokeFile.read(strokes);
         Files.createDirectories(out);
         Explainer explainer = new Explainer(saved.network());
+        VerdictRule rule = saved.verdict();
         JsonLines lines = json ? new JsonLines(System.out) : null;
         int right = 0, labelled = 0;
         for (int i = 0; i < drawings.size(); i++) {
@@ -67,20 +71,31 @@ final class ExplainCommand implements Callable<Integer> {
                 labelled++;
                 if (d.label() == e.toward()) right++;
             }
+            // The verdict is the model's own rule, as predict gives it; the map explains the likeliest digit
+            // even when the verdict refuses, so a person sees which digit the network half saw and why.
+            Verdict v = rule.judge(input, e.probabilities());
+            float[] digits = v.digitProbabilities();
             if (lines != null) {
                 Map<String, Object> o = new LinkedHashMap<>();
                 o.put("index", i + 1);
                 if (d.hasLabel()) o.put("label", d.label());
+                o.put("verdict", v.kind().jsonName());
+                o.put("accepted", v.accepted());
                 o.put("prediction", e.toward());
                 o.put("runner_up", e.against());
-                o.put("probabilities", e.probabilities());
+                if (rule.rejectClass() >= 0) o.put("not_a_digit", v.notDigitProbability());
+                o.put("probabilities", digits);
                 o.put("input", stem + "-input.png");
                 o.put("why", stem + "-why.png");
                 lines.emit(o);
             } else {
-                System.out.printf(Locale.ROOT, "%s: read %d (%.1f%%) over %d (%.1f%%)%s%n", stem, e.toward(),
-                        100 * e.probabilities()[e.toward()], e.against(), 100 * e.probabilities()[e.against()],
-                        d.hasLabel() ? ", labelled " + d.label() : "");
+                String reading = String.format(Locale.ROOT, "%d (%.1f%%) over %d (%.1f%%)", e.toward(), 100 * digits[e.toward()],
+                        e.against(), e.against() < 0 ? 0.0 : 100 * digits[e.against()]);
+                String notDigit = rule.rejectClass() >= 0
+                        ? String.format(Locale.ROOT, ", not a digit %.1f%%", 100 * v.notDigitProbability()) : "";
+                System.out.printf(Locale.ROOT, "%s: %s%s%s%n", stem,
+                        v.kind() == Verdict.Kind.DIGIT ? "read " + reading : v.describe() + "; the likeliest digit " + reading,
+                        notDigit, d.hasLabel() ? ", labelled " + d.label() : "");
             }
         }
         if (lines != null) {

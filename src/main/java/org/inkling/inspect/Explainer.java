@@ -1,5 +1,6 @@
 package org.inkling.inspect;
 
+import org.inkling.base.DigitGeometry;
 import org.inkling.nn.InputGradient;
 import org.inkling.nn.Sequential;
 
@@ -41,12 +42,17 @@ public final class Explainer {
         return true;
     }
 
-    /** The top digit against the runner-up. */
+    /**
+     * The likeliest digit against the runner-up digit. Outputs after the ten digits (the "not a digit"
+     * class of an eleven-class model) are never explained: a map of why a drawing is no digit would
+     * name no digit, and what a person asks is which digit the network saw in it and why.
+     */
     public Explanation explain(float[] input) {
         float[] probs = new float[gradient.outputSize()];
         gradient.outputs(input, probs);
-        int top = Ranking.top(probs, -1);
-        int second = Ranking.top(probs, top);
+        float[] digits = java.util.Arrays.copyOf(probs, Math.min(probs.length, DigitGeometry.DIGITS));
+        int top = Ranking.top(digits, -1);
+        int second = Ranking.top(digits, top);
         return explain(input, top, second);
     }
 

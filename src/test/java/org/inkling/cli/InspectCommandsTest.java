@@ -86,4 +86,37 @@ class InspectCommandsTest {
         }
         assertThat(((Number) r.summary().get("count")).intValue()).isEqualTo(3);
     }
+    @Test
+    void explainOfAnElevenClassModelNamesTheLikeliestDigitAndSaysTheReadingIsNotADigit() throws Exception {
+        Sequential net = new Sequential(784, List.of(new org.inkling.nn.Dense(11, org.inkling.nn.Activation.SOFTMAX)), 3);
+        net.params().get(1).value().data[10] = 20f; // whatever is drawn, "not a digit" outweighs every digit
+        List<String> classes = new java.util.ArrayList<>();
+        for (int d = 0; d < 10; d++) classes.add(Integer.toString(d));
+        classes.add(org.inkling.nn.VerdictRule.NOT_A_DIGIT);
+        Path model = dir.resolve("eleven.inkling");
+        org.inkling.nn.ModelFile.save(model, new org.inkling.nn.SavedModel("eleven", net, Map.of(), Map.of(), classes));
+        Path strokes = dir.resolve("three.jsonl");
+        Files.write(strokes, Files.readAllLines(Path.of("resources/strokes/hershey-digits.jsonl")).subList(0, 3));
+        Path out = dir.resolve("why");
+
+        CommandLineTest.Run r = CommandLineTest.run("explain", "--model", model.toString(), "--strokes", strokes.toString(),
+                "--out", out.toString(), "--scale", "1", "--json");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        for (int i = 0; i < 3; i++) {
+            Map<String, Object> o = Json.parseObject(r.lines().get(i));
+            assertThat(o.get("verdict")).isEqualTo("not_a_digit");
+            assertThat(o.get("accepted")).isEqualTo(false);
+            int read = ((Number) o.get("prediction")).intValue(), runnerUp = ((Number) o.get("runner_up")).intValue();
+            assertThat(read).isBetween(0, 9);
+            assertThat(runnerUp).isBetween(0, 9).isNotEqualTo(read);
+            float[] input = org.inkling.ink.InkRenderer.toMnist(org.inkling.ink.StrokeFile.read(strokes).get(i).ink());
+            float[] p = net.predict(input);
+            assertThat(read).isEqualTo(Metrics.argmax(java.util.Arrays.copyOf(p, 10)));
+            assertThat((List<?>) o.get("probabilities")).hasSize(10);
+        }
+        CommandLineTest.Run text = CommandLineTest.run("explain", "--model", model.toString(), "--strokes", strokes.toString(),
+                "--out", out.toString(), "--scale", "1");
+        assertThat(text.exitCode()).as(text.err()).isZero();
+        assertThat(text.out()).contains("00001: not a digit; the likeliest digit ").doesNotContain("read 10");
+    }
 }

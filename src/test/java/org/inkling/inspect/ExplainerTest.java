@@ -65,6 +65,25 @@ class ExplainerTest {
     }
 
     @Test
+    void anElevenClassModelExplainsItsLikeliestDigitNeverNotADigit() {
+        Sequential m = new Sequential(784, List.of(new Dense(11, Activation.SOFTMAX)), 7);
+        m.params().get(1).value().data[10] = 20f; // "not a digit" is by far the likeliest output
+        float[] x = drawing(8);
+        float[] p = m.predict(x);
+        Integer[] order = java.util.stream.IntStream.range(0, 10).boxed()
+                .sorted((a, b) -> Float.compare(p[b], p[a])).toArray(Integer[]::new);
+        assertThat(p[10]).isGreaterThan(p[order[0]]);
+        Explanation e = new Explainer(m).explain(x);
+        assertThat(e.toward()).isEqualTo(order[0]);
+        assertThat(e.against()).isEqualTo(order[1]);
+        assertThat(e.probabilities()).hasSize(11);
+        for (int i = 0; i < 784; i++) {
+            float w = m.params().get(0).value().data[i * 11 + e.toward()] - m.params().get(0).value().data[i * 11 + e.against()];
+            assertThat(e.contributions()[i]).as("pixel %d", i).isCloseTo(x[i] * w, offset(1e-5f));
+        }
+    }
+
+    @Test
     void aBlankInputHasAnEmptyMap() {
         Explanation e = new Explainer(linear(1)).explain(new float[784]);
         assertThat(e.maxMagnitude()).isZero();
