@@ -16,4 +16,12 @@ public final class SyntheticDigits {
         // uint8 like MNIST: a quarter of the memory of floats, and the same quantisation the network trains on
         return ArrayExamples.ofBytes(r.pixels(), RenderedDigits.PIXELS, labels);
     }
+
+    /** The same styles written with a broad nib ({@link DigitSynthesizer#broadNibDataset}). */
+    public static Examples broadNibExamples(int perClass, long seed) {
+        RenderedDigits r = DigitSynthesizer.broadNibDataset(perClass, seed);
+        int[] labels = new int[r.labels().length];
+        for (int i = 0; i < labels.length; i++) labels[i] = r.labels()[i];
+        return ArrayExamples.ofBytes(r.pixels(), RenderedDigits.PIXELS, labels);
+    }
 }

@@ -117,9 +117,14 @@ public final class TrainingJob {
         return recipe.limit() == null ? mnist.train().size() : Math.min(recipe.limit(), mnist.train().size());
     }
 
+    /** Broad-nib digits per class an eleven-class recipe adds to its synthetic ones. */
+    static int broadNibPerClass(TrainingRecipe recipe) {
+        return recipe.nonDigits() > 0 ? Math.max(1, recipe.syntheticPerClass() / 3) : 0;
+    }
+
     /**
      * The training set a recipe asks for: MNIST's training images (the first {@code limit}, less the
-     * calibration hold-out at their end), the synthetic styles, and the non-digits.
+     * calibration hold-out at their end), the synthetic styles, and the non-digits (with broad-nib digits beside them).
      */
     static Examples trainingExamples(TrainingRecipe recipe, Mnist mnist) {
         int n = mnistCount(recipe, mnist) - recipe.calibrationHoldout();
@@ -129,6 +134,12 @@ public final class TrainingJob {
             train = new ConcatExamples(List.of(train, SyntheticDigits.examples(recipe.syntheticPerClass(), recipe.seed() + 1)));
         }
         if (recipe.nonDigits() > 0) {
+            if (recipe.syntheticPerClass() > 0) {
+                // A network learning to refuse also refused heavy, angular (blackletter) digits it had never
+                // seen as digits; a third more of the synthetic digits written with a broad nib teaches them.
+                train = new ConcatExamples(List.of(train,
+                        SyntheticDigits.broadNibExamples(broadNibPerClass(recipe), recipe.seed() + 4)));
+            }
             train = new ConcatExamples(List.of(train, NonDigitExamples.examples(recipe.nonDigits(), recipe.seed() + 2)));
         }
         return train;

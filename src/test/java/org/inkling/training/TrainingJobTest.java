@@ -94,4 +94,22 @@ class TrainingJobTest {
         assertThat(((Number) m.metrics().get("test_ece_calibrated")).doubleValue())
                 .isLessThan(((Number) m.metrics().get("test_ece_raw")).doubleValue());
     }
+    @Test
+    void anElevenClassRecipeAddsAThirdOfItsSyntheticDigitsWrittenWithABroadNib() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isDirectory(NonDigitExamples.FONTS), "no Hershey fonts");
+        TrainingRecipe t = TrainingRecipe.textbook();
+        TrainingRecipe ten = new TrainingRecipe("v", "64", t.activation(), t.optimizer(), null, 0, t.schedule(), t.augmentation(),
+                9, 1, 128, 1, 0, 100, 0, 0);
+        TrainingRecipe eleven = new TrainingRecipe("v", "64", t.activation(), t.optimizer(), null, 0, t.schedule(), t.augmentation(),
+                9, 1, 128, 1, 0, 100, 30, 0);
+        assertThat(TrainingJob.trainingExamples(ten, TestMnist.get()).size()).isEqualTo(100 + 90);
+        org.inkling.nn.Examples e = TrainingJob.trainingExamples(eleven, TestMnist.get());
+        assertThat(e.size()).isEqualTo(100 + 90 + 30 + 30);
+        int[] perClass = new int[11];
+        for (int i = 0; i < e.size(); i++) perClass[e.label(i)]++;
+        assertThat(perClass[10]).isEqualTo(30);
+        int synthetic = 0;
+        for (int d = 0; d < 10; d++) synthetic += perClass[d];
+        assertThat(synthetic).isEqualTo(100 + 90 + 30);
+    }
 }

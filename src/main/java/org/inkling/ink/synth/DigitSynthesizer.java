@@ -123,6 +123,46 @@ public final class DigitSynthesizer {
 
     /** One drawing of a style by a random writer. */
     public static Ink write(Style style, RandomGenerator rng) {
+        return write(style, rng, false);
+    }
+
+    /**
+     * {@code countPerDigit} drawings per digit of the same styles written with a broad nib
+     * ({@link BroadNib}), rendered like {@link #dataset}: the heavy, angular digits of calligraphy
+     * and blackletter, which a network that learns to refuse non-digits otherwise refuses too.
+     */
+    public static RenderedDigits broadNibDataset(int countPerDigit, long seed) {
+        if (seed == TEST_SEED) {
+            throw new IllegalArgumentException("seed " + seed + " made the held-out test file; train with another");
+        }
+        return RenderedDigits.render(generateBroadNib(countPerDigit, seed), 0.12, 0.19, seed ^ 0x9E3779B97F4A7C15L);
+    }
+
+    /** As {@link #generate}, each drawing written with a broad nib. Deterministic for a seed. */
+    public static List<LabeledInk> generateBroadNib(int countPerDigit, long seed) {
+        if (countPerDigit < 0) {
+            throw new IllegalArgumentException("count per digit must be >= 0, got " + countPerDigit);
+        }
+        SplittableRandom root = new SplittableRandom(seed);
+        int n = countPerDigit * 10;
+        Style[] style = new Style[n];
+        SplittableRandom[] rngs = new SplittableRandom[n];
+        for (int d = 0, k = 0; d <= 9; d++) {
+            List<Style> mine = styles(d);
+            for (int i = 0; i < countPerDigit; i++, k++) {
+                style[k] = mine.get(i % mine.size());
+                rngs[k] = root.split();
+            }
+        }
+        LabeledInk[] out = new LabeledInk[n];
+        java.util.stream.IntStream.range(0, n).parallel().forEach(k ->
+                out[k] = new LabeledInk(style[k].digit(), write(style[k], rngs[k], true)));
+        List<LabeledInk> list = new ArrayList<>(List.of(out));
+        Collections.shuffle(list, new java.util.Random(root.nextLong()));
+        return list;
+    }
+
+    private static Ink write(Style style, RandomGenerator rng, boolean broadNib) {
         Hand hand = new Hand(rng, 0.012 + 0.022 * rng.nextDouble());
         List<double[]> lines = new ArrayList<>();
         for (Trace t : style.template().draw(hand)) {
@@ -151,6 +191,9 @@ public final class DigitSynthesizer {
         double slant = Math.max(-20, Math.min(20, 5 + 8 * rng.nextGaussian()));
         lines = Shaping.hand(lines, slant, 4 * rng.nextGaussian(), 0.72 + 0.6 * rng.nextDouble());
         lines = Shaping.wobble(lines, 0.022, rng);
+        if (broadNib) {
+            lines = BroadNib.write(lines, rng);
+        }
         double size = 60 + rng.nextDouble() * 300;
         lines = Shaping.place(lines, size, 5 + rng.nextDouble() * 100, 5 + rng.nextDouble() * 100);
         return PenSampler.sample(lines, size, PenSampler.Pen.random(rng), rng);
