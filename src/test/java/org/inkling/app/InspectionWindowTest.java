@@ -168,6 +168,20 @@ class InspectionWindowTest {
     }
 
     @Test
+    void trainingCopiesTheNetworkForTheViewsInsideOnlyWhileOneOfThemIsShowing(FxRobot robot) {
+        TrainingViewModel training = window.viewModel().training();
+        assertThat(training.liveCopiesWantedProperty().get()).as("Train tab, no tint").isFalse();
+        selectTab(robot, "Inside");
+        assertThat(training.liveCopiesWantedProperty().get()).as("Inside tab shown").isTrue();
+        selectTab(robot, "Evaluate");
+        assertThat(training.liveCopiesWantedProperty().get()).as("Evaluate tab, no tint").isFalse();
+        robot.clickOn("#whyToggle");
+        assertThat(training.liveCopiesWantedProperty().get()).as("tint shown").isTrue();
+        robot.clickOn("#whyToggle");
+        assertThat(training.liveCopiesWantedProperty().get()).isFalse();
+    }
+
+    @Test
     void aPinnedDrawingGainsPointsWhileTrainingAndTheViewsFollowEachEpochWithoutStallingTheWindow(FxRobot robot) throws Exception {
         evaluate(robot);
         var firstScore = window.evaluation().predictionsProperty().get();
