@@ -22,7 +22,7 @@ import jdk.incubator.vector.FloatVector;
  *       gathered from the images;
  *   <li>input gradient: dIn = col2im(dZ·Wᵀ), each finished strip of eight rows of dZ·Wᵀ added
  *       into the input gradient at once (the fold) instead of written out whole and folded in a
- *       second pass.
+ *       second pass; rows of dZ that are all zero (pixels a max-pool passed over) are left out.
  * </ul>
  *
  * Every element is the same FMA chain, in the same order, as {@link GemmJob} computes on the
@@ -323,20 +323,57 @@ final class ConvJob implements PoolTask {
         float[] ap = ws.aPanel(k * MR + L);
         float[] strip = ws.strip(MR * ld);
         Packing.packB(b, true, n, k, 0, k, 0, n, bp);
-        int r1 = b1 * s.pixels;
-        for (int ir = b0 * s.pixels; ir < r1; ir += MR) {
-            int mr = Math.min(MR, r1 - ir);
-            Packing.packA(a, false, m, k, ir, mr, 0, k, ap);
-            for (int q = 0; q < panels; q++) {
-                MicroKernel.dense(k, ap, 0, bp, q * k * NR, strip, q * NR, ld, false);
+        int[] rows = ws.rows;
+        int r1 = b1 * s.pixels, mr = 0;
+        // Tiles of the rows of dZ that are not all zero, in order: a zero row's strip row is all
+        // +0, and adding +0 changes no value of the gradient (which starts at +0 and so never
+        // holds −0); a max-pool after the convolution leaves many such rows.
+        for (int row = b0 * s.pixels; row < r1; row++) {
+            if (VectorGemm.SKIP_ZEROS && isZeroRow(a, row * k, k)) {
+                continue;
             }
-            for (int r = 0; r < mr; r++) {
-                int base = s.rowBase(ir + r), src = r * ld;
-                for (int kh = 0; kh < s.kernel; kh++, src += s.run) {
-                    add(strip, src, c, base + kh * s.w * s.c, s.run);
-                }
+            rows[mr++] = row;
+            if (mr == MR) {
+                strip(rows, mr, panels, ld, ap, bp, strip);
+                mr = 0;
             }
         }
+        if (mr > 0) {
+            strip(rows, mr, panels, ld, ap, bp, strip);
+        }
+    }
+
+    /** Rows {@code rows[0 .. mr)} of dZ·Wᵀ into the strip, then added into the images' gradient. */
+    private void strip(int[] rows, int mr, int panels, int ld, float[] ap, float[] bp, float[] strip) {
+        for (int r = 0; r < MR; r++) {
+            int src = rows[r] * k;
+            for (int p = 0; p < k; p++) {
+                ap[p * MR + r] = r < mr ? a[src + p] : 0f;
+            }
+        }
+        for (int q = 0; q < panels; q++) {
+            MicroKernel.dense(k, ap, 0, bp, q * k * NR, strip, q * NR, ld, false);
+        }
+        for (int r = 0; r < mr; r++) {
+            int base = s.rowBase(rows[r]), src = r * ld;
+            for (int kh = 0; kh < s.kernel; kh++, src += s.run) {
+                add(strip, src, c, base + kh * s.w * s.c, s.run);
+            }
+        }
+    }
+
+    /** Whether a[off .. off + len) are all ±0 (NaN is not). */
+    private static boolean isZeroRow(float[] a, int off, int len) {
+        FloatVector most = FloatVector.zero(S);
+        int i = 0;
+        for (int upper = S.loopBound(len); i < upper; i += L) {
+            most = most.max(FloatVector.fromArray(S, a, off + i).abs());
+        }
+        float m = most.reduceLanes(jdk.incubator.vector.VectorOperators.MAX);
+        for (; i < len; i++) {
+            m = Math.max(m, Math.abs(a[off + i]));
+        }
+        return m == 0f;
     }
 
     /** d[dOff ..] += v[vOff ..], len values, each rounded once as col2im rounds it. */
