@@ -135,7 +135,11 @@ public final class InklingWindow {
         // Copies of the network being trained cost the training thread: only while someone can see them.
         main.training().liveCopiesWantedProperty().bind(
                 insideTab.selectedProperty().or(main.drawing().overlayShownProperty()));
-        LazyTab.install((Tab) loader.getNamespace().get("teachTab"),
+        Tab teachTab = (Tab) loader.getNamespace().get("teachTab");
+        teachTab.selectedProperty().addListener((obs, was, shown) -> {
+            if (shown) teaching.warmUpOnce();
+        });
+        LazyTab.install(teachTab,
                 InklingWindow.class.getResource("teaching/TeachingView.fxml"), this::controller);
         // Fit the screen we open on: a 1366x768 laptop must see the whole window, status bar included.
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
@@ -187,6 +191,10 @@ public final class InklingWindow {
             ((javafx.scene.control.ScrollPane) loader.getNamespace().get("trainScroll")).setContent(
                     LazyTab.load(InklingWindow.class.getResource("training/TrainingView.fxml"), this::controller));
             viewsLoaded.set(true);
+            // Not during start-up: a few seconds after, when the window has settled.
+            javafx.animation.PauseTransition settle = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(3));
+            settle.setOnFinished(e -> teaching.warmUpIfTaughtBefore());
+            settle.play();
         });
         if (preferences.problem() != null) {
             System.err.println("inkling: " + preferences.problem());

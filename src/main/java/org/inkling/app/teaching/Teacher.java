@@ -30,6 +30,12 @@ public interface Teacher {
     /** The measures of a lesson: before, cross-validated after, MNIST test after; returns the model with them recorded. */
     Checked check(ModelHandle base, Lesson lesson, List<LabeledInk> drawings, Path mnistFolder) throws Exception;
 
+    /**
+     * Does the work of a first lesson on a throwaway copy of {@code base} (MNIST read, the kernels
+     * compiled), so that the person's own first lesson takes what later ones do; its result is dropped.
+     */
+    default void warmUp(ModelHandle base, Path mnistFolder) throws Exception {}
+
     /** A taught model and what went into it. */
     record Lesson(ModelHandle model, int[] perClass, double seconds) {}
 

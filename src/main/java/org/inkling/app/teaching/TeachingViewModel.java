@@ -84,6 +84,8 @@ public final class TeachingViewModel {
     private ModelHandle lastTaught;
     private boolean learnAgain;
 
+    private boolean warmUpStarted;
+
     public TeachingViewModel(Teacher teacher, DrawingViewModel drawing, TaskExecutor tasks, Supplier<Path> mnistFolder,
                              Supplier<ModelHandle> current, Consumer<ModelHandle> adopt,
                              Callable<Optional<ModelHandle>> shipped, Clock clock) {
@@ -110,6 +112,24 @@ public final class TeachingViewModel {
                 })
                 .onFailure(e -> status.set("Your digits could not be read: " + ErrorText.describe(e)))
                 .executeWith(tasks);
+    }
+
+    /** {@link #warmUpOnce} for someone with a set: who has taught before will likely teach again. */
+    public void warmUpIfTaughtBefore() {
+        if (!items.isEmpty()) warmUpOnce();
+    }
+
+    /**
+     * Starts, once, the warm-up of the first lesson ({@link Teacher#warmUp}) on a worker: when the
+     * tab is first shown, or soon after start for someone with a set. Nothing is said if it fails:
+     * the lesson that follows meets the same problem and says it.
+     */
+    public void warmUpOnce() {
+        ModelHandle base = current.get();
+        Path folder = mnistFolder.get();
+        if (warmUpStarted || base == null || folder == null) return;
+        warmUpStarted = true;
+        BackgroundTask.wrap(() -> teacher.warmUp(base, folder)).onFailure(e -> { }).executeWith(tasks);
     }
 
     // ---- labelling ------------------------------------------------------------------------------

@@ -26,6 +26,7 @@ class TeachingViewModelTest {
     private final UiQueue ui = new UiQueue();
     private final TaskExecutor tasks = TaskExecutor.withDaemonThreads(ui);
     private final AtomicInteger appended = new AtomicInteger();
+    private final AtomicInteger warmUps = new AtomicInteger();
     private final DrawingViewModel drawing = new DrawingViewModel(Fakes.GRID);
     private final TeachingViewModel teaching = new TeachingViewModel(new Keeper(), drawing, tasks, () -> null,
             () -> null, m -> {}, Optional::empty, Clock.systemUTC());
@@ -109,6 +110,20 @@ class TeachingViewModelTest {
                 .isEqualTo("it was not sure: 4 or 9");
     }
 
+    @Test
+    void theFirstLessonsWarmUpStartsOnceAndOnlyWithAModelAndMnist() throws Exception {
+        teaching.warmUpOnce(); // no model, no MNIST folder
+        ModelHandle model = new Fakes.Model("m", true, Fakes.byColumn(0.5f));
+        TeachingViewModel ready = new TeachingViewModel(new Keeper(), drawing, tasks, () -> Path.of("mnist"),
+                () -> model, m -> {}, Optional::empty, Clock.systemUTC());
+        ready.warmUpIfTaughtBefore(); // an empty set: nobody has taught yet
+        ready.warmUpOnce();
+        ready.warmUpOnce();
+        ui.runUntil(() -> warmUps.get() > 0, Duration.ofSeconds(10));
+        ui.drain();
+        assertThat(warmUps.get()).isEqualTo(1);
+    }
+
     /** Keeps nothing on disk; counts what would be kept. */
     private final class Keeper implements Teacher {
         @Override public PersonalDigits.Contents read() { throw new UnsupportedOperationException(); }
@@ -117,6 +132,7 @@ class TeachingViewModelTest {
         @Override public PersonalDigits.Contents readFile(Path file) { throw new UnsupportedOperationException(); }
         @Override public void export(Path file, List<PersonalDigits.Entry> entries) {}
         @Override public Lesson teach(ModelHandle base, List<LabeledInk> drawings, Path mnistFolder) { throw new AssertionError("no learning"); }
+        @Override public void warmUp(ModelHandle base, Path mnistFolder) { warmUps.incrementAndGet(); }
         @Override public Checked check(ModelHandle base, Lesson lesson, List<LabeledInk> drawings, Path mnistFolder) {
             throw new AssertionError("no learning");
         }
