@@ -330,6 +330,7 @@ public final class InklingWindow {
      */
     public void dispose() {
         main.shutdown();
+        teaching.dispose();
         if (drawingController != null) {
             drawingController.dispose();
         }

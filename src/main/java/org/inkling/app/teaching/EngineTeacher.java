@@ -12,6 +12,7 @@ import org.inkling.ink.PersonalDigits;
 import org.inkling.ink.synth.DigitSynthesizer;
 import org.inkling.nn.Engine;
 import org.inkling.nn.SavedModel;
+import org.inkling.nn.TrainingControl;
 import org.inkling.training.FineTuneJob;
 import org.inkling.training.FineTuneOutcome;
 import org.inkling.training.FineTuneRecipe;
@@ -85,13 +86,14 @@ public final class EngineTeacher implements Teacher {
      * A lesson asked for meanwhile waits for it, having that much less left to do.
      */
     @Override
-    public void warmUp(ModelHandle base, Path mnistFolder) throws Exception {
+    public void warmUp(ModelHandle base, Path mnistFolder, TrainingControl control) throws Exception {
         if (mnistFolder == null) return;
         SavedModel saved = engineModel(base).saved();
         oneAtATime.lock();
         int threadsBefore = leaveACoreToTheWindow();
         try {
-            FineTuneJob.run(saved, DigitSynthesizer.generate(1, WARM_UP_SEED), recipe, mnist(mnistFolder), null, null, false);
+            if (control.isCancelled()) return;
+            FineTuneJob.run(saved, DigitSynthesizer.generate(1, WARM_UP_SEED), recipe, mnist(mnistFolder), null, control, false);
         } finally {
             Engine.setThreads(threadsBefore);
             oneAtATime.unlock();

@@ -6,6 +6,7 @@ import java.util.List;
 import org.inkling.app.model.ModelHandle;
 import org.inkling.ink.LabeledInk;
 import org.inkling.ink.PersonalDigits;
+import org.inkling.nn.TrainingControl;
 
 /** What the "Your digits" room needs of the outside world: the person's set on disk, and the fine-tune. Called off the FX thread. */
 public interface Teacher {
@@ -32,9 +33,10 @@ public interface Teacher {
 
     /**
      * Does the work of a first lesson on a throwaway copy of {@code base} (MNIST read, the kernels
-     * compiled), so that the person's own first lesson takes what later ones do; its result is dropped.
+     * compiled), so that the person's own first lesson takes what later ones do; its result is
+     * dropped. It ends early when {@code control} is cancelled (the window closing).
      */
-    default void warmUp(ModelHandle base, Path mnistFolder) throws Exception {}
+    default void warmUp(ModelHandle base, Path mnistFolder, TrainingControl control) throws Exception {}
 
     /** A taught model and what went into it. */
     record Lesson(ModelHandle model, int[] perClass, double seconds) {}

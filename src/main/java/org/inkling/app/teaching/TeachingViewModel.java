@@ -85,6 +85,7 @@ public final class TeachingViewModel {
     private boolean learnAgain;
 
     private boolean warmUpStarted;
+    private final org.inkling.nn.TrainingControl warmUpControl = new org.inkling.nn.TrainingControl();
 
     public TeachingViewModel(Teacher teacher, DrawingViewModel drawing, TaskExecutor tasks, Supplier<Path> mnistFolder,
                              Supplier<ModelHandle> current, Consumer<ModelHandle> adopt,
@@ -129,7 +130,12 @@ public final class TeachingViewModel {
         Path folder = mnistFolder.get();
         if (warmUpStarted || base == null || folder == null) return;
         warmUpStarted = true;
-        BackgroundTask.wrap(() -> teacher.warmUp(base, folder)).onFailure(e -> { }).executeWith(tasks);
+        BackgroundTask.wrap(() -> teacher.warmUp(base, folder, warmUpControl)).onFailure(e -> { }).executeWith(tasks);
+    }
+
+    /** The window is closing: a warm-up still running stops after its batch. */
+    public void dispose() {
+        warmUpControl.cancel();
     }
 
     // ---- labelling ------------------------------------------------------------------------------

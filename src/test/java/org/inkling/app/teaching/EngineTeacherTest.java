@@ -11,6 +11,7 @@ import org.inkling.data.TestMnist;
 import org.inkling.ink.LabeledInk;
 import org.inkling.ink.PersonalDigits;
 import org.inkling.ink.synth.DigitSynthesizer;
+import org.inkling.nn.TrainingControl;
 import org.inkling.training.FineTuneRecipe;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +28,7 @@ class EngineTeacherTest {
         for (int i = 300; i < 480; i += 3) probe[i] = 1f;
         float[] before = shipped.classifier().classify(probe);
 
-        teacher.warmUp(shipped, TestMnist.dir());
+        teacher.warmUp(shipped, TestMnist.dir(), new TrainingControl());
 
         assertThat(shipped.classifier().classify(probe)).containsExactly(before);
         assertThat(Files.exists(teacher.file())).as("the person's set").isFalse();
@@ -38,10 +39,20 @@ class EngineTeacherTest {
     }
 
     @Test
+    void aCancelledWarmUpEndsAtOnce() throws Exception {
+        EngineTeacher teacher = new EngineTeacher(PersonalDigits.in(home), FineTuneRecipe.standard());
+        TrainingControl closing = new TrainingControl();
+        closing.cancel();
+        teacher.warmUp(new EngineModelStore().shipped().orElseThrow(), TestMnist.dir(), closing);
+        // ...and it read nothing: a lesson right after still works as usual
+        assertThat(Files.exists(teacher.file())).isFalse();
+    }
+
+    @Test
     void withoutMnistTheWarmUpDoesNothing() throws Exception {
         EngineTeacher teacher = new EngineTeacher(PersonalDigits.in(home), FineTuneRecipe.standard());
         ModelHandle shipped = new EngineModelStore().shipped().orElseThrow();
-        teacher.warmUp(shipped, null); // nothing to rehearse with: no lesson, and no error either
+        teacher.warmUp(shipped, null, new TrainingControl()); // nothing to rehearse with: no lesson, and no error either
         assertThat(Files.exists(teacher.file())).isFalse();
     }
 }

@@ -132,7 +132,7 @@ class TeachingViewModelTest {
         @Override public PersonalDigits.Contents readFile(Path file) { throw new UnsupportedOperationException(); }
         @Override public void export(Path file, List<PersonalDigits.Entry> entries) {}
         @Override public Lesson teach(ModelHandle base, List<LabeledInk> drawings, Path mnistFolder) { throw new AssertionError("no learning"); }
-        @Override public void warmUp(ModelHandle base, Path mnistFolder) { warmUps.incrementAndGet(); }
+        @Override public void warmUp(ModelHandle base, Path mnistFolder, org.inkling.nn.TrainingControl control) { warmUps.incrementAndGet(); }
         @Override public Checked check(ModelHandle base, Lesson lesson, List<LabeledInk> drawings, Path mnistFolder) {
             throw new AssertionError("no learning");
         }
