@@ -5,14 +5,22 @@ import io.jhdf.api.Attribute;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.Group;
 import io.jhdf.api.Node;
+import io.jhdf.object.datatype.DataType;
+import io.jhdf.object.datatype.VariableLength;
+import io.jhdf.storage.HdfBackingStorage;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.inkling.base.SafeText;
 import org.inkling.nn.ModelFileException;
 
@@ -37,11 +45,12 @@ final class Hdf5 {
      * file: read from a path it allocates a heap buffer of whatever size an object header declares,
      * so a small file could ask for gigabytes. It is given the file mapped into memory instead, where
      * each read is a slice of the mapping and a size past the file's end fails (the mapping costs no
-     * heap). Whatever jhdf throws unchecked (a bad offset, a size it cannot use, a structure that
-     * refers to itself and recurses without end) becomes a {@link ModelFileException} naming
-     * {@code source}.
+     * heap), through {@link Hdf5Limits}, which bounds how much it reads and inflates. Whatever jhdf
+     * throws unchecked (a bad offset, a size it cannot use, a structure that refers to itself and
+     * recurses without end) becomes a {@link ModelFileException} naming {@code source}. One file is
+     * read at a time (the inflate budget is the JVM's).
      */
-    static <T> T read(Path file, String source, Reading<T> reading) throws ModelFileException {
+    static synchronized <T> T read(Path file, String source, Reading<T> reading) throws ModelFileException {
         ByteBuffer mapped;
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             // Models.open has checked it is a regular file of at most 512 MB, well within one mapping
@@ -49,11 +58,15 @@ final class Hdf5 {
         } catch (IOException e) {
             throw new ModelFileException(source, "cannot be read (" + SafeText.excerpt(e.getMessage()) + ")", e);
         }
-        try (HdfFile h = HdfFile.fromByteBuffer(mapped)) {
+        Hdf5Limits.open();
+        try (HdfFile h = Hdf5Limits.bounded(mapped)) {
             return reading.from(h);
         } catch (ModelFileException e) {
             throw e;
         } catch (RuntimeException e) {
+            for (Throwable c = e; c != null; c = c.getCause()) {
+                if (c instanceof Hdf5Limits.Unreadable u) throw new ModelFileException(source, "is refused: " + u.getMessage(), e);
+            }
             throw new ModelFileException(source, "is damaged or an HDF5 file Inkling cannot read (" + SafeText.excerpt(e.getMessage(), 200) + ")", e);
         } catch (StackOverflowError e) {
             throw new ModelFileException(source, "is damaged: its HDF5 structure refers back to itself", e);
@@ -67,7 +80,7 @@ final class Hdf5 {
     String string(Node node, String name) throws ModelFileException {
         Attribute a = node.getAttribute(name);
         if (a == null) return null;
-        Object v = a.getData();
+        Object v = data(node, name, a);
         if (v instanceof String s) return s;
         if (v instanceof String[] arr && arr.length == 1) return arr[0];
         throw fail("attribute " + name + " of " + where(node) + " is not a string (" + describe(v) + ")");
@@ -89,10 +102,68 @@ final class Hdf5 {
     private List<String> stringsOf(Node node, String name) throws ModelFileException {
         Attribute a = node.getAttribute(name);
         if (a.isEmpty() || a.getSize() == 0) return List.of();
-        Object v = a.getData();
+        Object v = data(node, name, a);
         if (v instanceof String s) return List.of(s);
         if (v instanceof String[] arr) return Arrays.asList(arr);
         throw fail("attribute " + name + " of " + where(node) + " is not a list of strings (" + describe(v) + ")");
+    }
+
+    /** Most values a string attribute may hold (Keras' longest lists name one weight each). */
+    static final int MAX_ATTRIBUTE_VALUES = 1 << 16;
+
+    /**
+     * An attribute's values, once what it declares is there: jhdf allocates the array its dimensions
+     * declare before reading, and turns each variable-length string's reference into a copy of the
+     * heap object it names, so many references to one large object (or to heaps laid over each
+     * other) would multiply the file. So: at most one dimension, {@link #MAX_ATTRIBUTE_VALUES}
+     * values, all within the attribute's bytes; variable-length references each distinct, their
+     * heaps together no larger than the file (as every sound file's are, heaps not overlapping).
+     */
+    private Object data(Node node, String name, Attribute a) throws ModelFileException {
+        String what = "attribute " + name + " of " + where(node);
+        int rank = a.getDataSpace().getDimensions().length;
+        if (rank > 1) throw fail(what + " has " + rank + " dimensions; Keras writes at most one");
+        long count = a.getSize();
+        DataType type = a.getDataType();
+        ByteBuffer bytes = a.getBuffer().duplicate().order(ByteOrder.LITTLE_ENDIAN);
+        long each = Math.max(1, type.getSize());
+        if (count < 0 || count > MAX_ATTRIBUTE_VALUES || count * each > bytes.remaining()) {
+            throw fail(what + " declares " + count + " values of " + each + " bytes in " + bytes.remaining() + " bytes");
+        }
+        if (type instanceof VariableLength) checkHeaps(node, what, bytes, count);
+        return a.getData();
+    }
+
+    private void checkHeaps(Node node, String what, ByteBuffer refs, long count) throws ModelFileException {
+        HdfBackingStorage storage = node.getHdfFile().getHdfBackingStorage();
+        int offsets = storage.getSizeOfOffsets();
+        int lengths = storage.getSizeOfLengths();
+        Set<String> seen = new HashSet<>();
+        Map<Long, Long> heaps = new HashMap<>();
+        long total = 0;
+        for (long i = 0; i < count; i++) {
+            refs.getInt();   // the value's length, which jhdf does not use: the heap object's size counts
+            long heap = readUnsigned(refs, offsets);
+            int index = refs.getInt();
+            if (!seen.add(heap + "/" + index)) throw fail(what + " names one heap object twice (value " + i + ")");
+            if (!heaps.containsKey(heap)) {
+                // a global heap collection: "GCOL", version, 3 reserved bytes, then its size
+                ByteBuffer head = storage.readBufferFromAddress(heap, 8 + lengths).order(ByteOrder.LITTLE_ENDIAN);
+                head.position(8);
+                long size = readUnsigned(head, lengths);
+                heaps.put(heap, size);
+                total += size;
+                if (size < 0 || total > storage.size()) {
+                    throw fail(what + " refers to heaps of " + SafeText.bytes(total) + " in a file of " + SafeText.bytes(storage.size()));
+                }
+            }
+        }
+    }
+
+    private static long readUnsigned(ByteBuffer b, int size) {
+        long v = 0;
+        for (int i = 0; i < size; i++) v |= (b.get() & 0xFFL) << (8 * i);
+        return v;
     }
 
     /** The child group {@code name} of {@code g}, or null. */
