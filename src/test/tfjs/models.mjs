@@ -17,7 +17,9 @@ export async function loadModel(modelJsonPath) {
   }
   const all = Buffer.concat(buffers);
   const weightData = all.buffer.slice(all.byteOffset, all.byteOffset + all.byteLength);
-  return tf.loadLayersModel(tf.io.fromMemory({ modelTopology: json.modelTopology, weightSpecs: specs, weightData }));
+  return tf.loadLayersModel(tf.io.fromMemory({
+    modelTopology: json.modelTopology, weightSpecs: specs, weightData, userDefinedMetadata: json.userDefinedMetadata,
+  }));
 }
 
 /** Saves as tfjs-node's file:// handler does: model.json + weights.bin. */
@@ -34,6 +36,7 @@ export async function saveModel(model, dir) {
       weightsManifest: [{ paths: ['weights.bin'], weights: artifacts.weightSpecs }],
     };
     if (artifacts.trainingConfig != null) json.trainingConfig = artifacts.trainingConfig;
+    if (artifacts.userDefinedMetadata != null) json.userDefinedMetadata = artifacts.userDefinedMetadata;
     fs.writeFileSync(path.join(dir, 'model.json'), JSON.stringify(json));
     return { modelArtifactsInfo: tf.io.getModelArtifactsInfoForJSON(artifacts) };
   }));

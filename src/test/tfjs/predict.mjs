@@ -7,4 +7,6 @@ await tf.setBackend('cpu');
 const model = await loadModel(modelJson);
 const x = readImages(images, model);
 const probabilities = await model.predict(x).array();
-fs.writeFileSync(out, JSON.stringify({ backend: tf.getBackend(), tfjs: tf.version.tfjs, probabilities }));
+// what tfjs hands its users as the model's metadata (Inkling's exports put class names and the verdict rule there)
+const metadata = model.getUserDefinedMetadata() ?? null;
+fs.writeFileSync(out, JSON.stringify({ backend: tf.getBackend(), tfjs: tf.version.tfjs, probabilities, metadata }));

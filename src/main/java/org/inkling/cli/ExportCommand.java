@@ -60,6 +60,8 @@ final class ExportCommand implements Callable<Integer> {
         } else {
             System.out.println("Wrote " + saved.name() + " (" + saved.network().parameterCount() + " parameters) to " + written
                     + (format == Format.keras ? " (Keras 3: keras.saving.load_model)" : " (TensorFlow.js: tf.loadLayersModel)"));
+            System.out.println("Its class names and verdict rule (temperature " + saved.verdict().temperature() + ") are under \"inkling\" in "
+                    + (format == Format.keras ? "metadata.json" : "userDefinedMetadata") + "; the weights are as trained.");
         }
         return 0;
     }

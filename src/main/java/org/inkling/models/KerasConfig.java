@@ -348,8 +348,9 @@ final class KerasConfig {
         Plan finish(String modelName) throws ModelFileException {
             if (weighted.isEmpty()) throw fail("has no Dense or Conv2D layer: nothing to compute");
             if (shape.size() != 1) throw fail("ends with a " + tuple(shape) + " output; Inkling needs a flat one (a Flatten and a Dense)");
-            if (shape.get(0) != DigitGeometry.DIGITS) {
-                throw fail("has " + shape.get(0) + " outputs; Inkling reads digits and needs " + DigitGeometry.DIGITS);
+            if (shape.get(0) != DigitGeometry.DIGITS && shape.get(0) != DigitGeometry.DIGITS + 1) {
+                throw fail("has " + shape.get(0) + " outputs; Inkling reads digits and needs " + DigitGeometry.DIGITS
+                        + " (or " + (DigitGeometry.DIGITS + 1) + ": the digits and \"not a digit\", as Inkling exports them)");
             }
             boolean softmaxAdded = false;
             int last = layers.size() - 1;

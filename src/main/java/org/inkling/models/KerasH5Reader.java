@@ -91,7 +91,9 @@ final class KerasH5Reader {
         if (version != null) extra.put("keras_version", version);
         if (backend != null) extra.put("backend", backend);
         training(io.string(h, "training_config"), extra);
-        return new SavedModel(Models.stem(fileName), net, KerasConfig.recipe("keras", "keras-h5", fileName, plan, extra), Map.of(), null);
+        // Inkling writes no .h5, so no file of this kind says its eleventh output is "not a digit"
+        return InklingMetadata.apply(new SavedModel(Models.stem(fileName), net, KerasConfig.recipe("keras", "keras-h5", fileName, plan, extra),
+                Map.of(), null), null, source);
     }
 
     /** The optimiser and loss Keras compiled with, when the file says (shown, not used). */

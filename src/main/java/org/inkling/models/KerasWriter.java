@@ -32,6 +32,7 @@ import org.inkling.nn.Sequential;
  * {@code model.weights.h5} in the layout of Keras' {@code saving_lib}
  * ({@code layers/<snake-cased class>[_N]/vars/0, 1}), written with jhdf. No optimiser state and no
  * {@code compile_config}: the file carries the trained network; compile it in Keras to train on.
+ * {@code metadata.json} also holds the model's class names and verdict rule ({@link InklingMetadata}).
  */
 public final class KerasWriter {
     /** The Keras format version the file follows (the {@code .keras} layout of Keras 3.0 and later). */
@@ -53,6 +54,7 @@ public final class KerasWriter {
         meta.put("date_saved", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd@HH:mm:ss")));
         meta.put("exported_by", "Inkling");
         meta.put("inkling_model", model.name());
+        meta.put(InklingMetadata.KEY, InklingMetadata.of(model));
         put(zip, "metadata.json", Json.write(meta).getBytes(StandardCharsets.UTF_8));
         put(zip, "config.json", Json.write(config(model)).getBytes(StandardCharsets.UTF_8));
         put(zip, "model.weights.h5", weights);

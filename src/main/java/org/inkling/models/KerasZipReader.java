@@ -86,13 +86,18 @@ final class KerasZipReader {
         }
         KerasConfig.Plan plan = KerasConfig.parse(config, source);
         Map<String, Object> extra = new LinkedHashMap<>();
+        Object inkling = null;
         if (json.get("metadata.json") != null) {
+            Map<String, Object> meta = null;
             try {
-                Map<String, Object> meta = Json.parseObject(new String(json.get("metadata.json"), StandardCharsets.UTF_8));
+                meta = Json.parseObject(new String(json.get("metadata.json"), StandardCharsets.UTF_8));
+            } catch (RuntimeException ignored) {
+                // Keras' own metadata is informative only: a damaged one does not stop the model
+            }
+            if (meta != null) {
                 if (meta.get("keras_version") instanceof String v) extra.put("keras_version", v);
                 if (meta.get("date_saved") instanceof String d) extra.put("keras_date_saved", d);
-            } catch (RuntimeException ignored) {
-                // metadata is informative only
+                inkling = meta.get(InklingMetadata.KEY);
             }
         }
         if (config.get("compile_config") instanceof Map<?, ?> cc) {
@@ -103,7 +108,8 @@ final class KerasZipReader {
         String weightsSource = source + " (model.weights.h5)";
         List<float[][]> arrays = Hdf5.read(weights, weightsSource, h -> weights(h, plan, new Hdf5(weightsSource)));
         Sequential net = KerasConfig.network(plan, arrays);
-        return new SavedModel(Models.stem(fileName), net, KerasConfig.recipe("keras", "keras-v3", fileName, plan, extra), Map.of(), null);
+        SavedModel model = new SavedModel(Models.stem(fileName), net, KerasConfig.recipe("keras", "keras-v3", fileName, plan, extra), Map.of(), null);
+        return InklingMetadata.apply(model, inkling, source + " (metadata.json)");
     }
 
     private static List<float[][]> weights(HdfFile h, KerasConfig.Plan plan, Hdf5 io) throws ModelFileException {

@@ -119,7 +119,10 @@ final class TfjsReader {
         if (json.get("convertedBy") instanceof String c) extra.put("converted_by", c);
         String fileName = file.getFileName().toString();
         String name = fileName.equals("model.json") && dir != null && dir.getFileName() != null ? dir.getFileName().toString() : Models.stem(fileName);
-        return new SavedModel(name, net, KerasConfig.recipe("tensorflow.js", "tfjs-layers", fileName, plan, extra), Map.of(), null);
+        SavedModel model = new SavedModel(name, net, KerasConfig.recipe("tensorflow.js", "tfjs-layers", fileName, plan, extra), Map.of(), null);
+        Object user = json.get("userDefinedMetadata");
+        if (user != null && !(user instanceof Map<?, ?>)) throw new ModelFileException(source, "\"userDefinedMetadata\" must be a JSON object");
+        return InklingMetadata.apply(model, user == null ? null : ((Map<?, ?>) user).get(InklingMetadata.KEY), source);
     }
 
     /**

@@ -23,7 +23,8 @@ import org.inkling.nn.Sequential;
  * {@code batch_input_shape}, as tfjs' own {@code model.save} writes it) and one weight shard
  * {@code group1-shard1of1.bin} (every weight, float32 little-endian, in manifest order). The shard is
  * written first, so a {@code model.json} never points at a missing one; each file atomically.
- * {@code tf.loadLayersModel} opens the result.
+ * {@code tf.loadLayersModel} opens the result; its {@code getUserDefinedMetadata()} returns the
+ * model's class names and verdict rule ({@link InklingMetadata}).
  */
 public final class TfjsWriter {
     public static final String MODEL_JSON = "model.json";
@@ -86,6 +87,7 @@ public final class TfjsWriter {
         json.put("generatedBy", "Inkling (model " + model.name() + ")");
         json.put("convertedBy", null);
         json.put("weightsManifest", List.of(group));
+        json.put("userDefinedMetadata", Map.of(InklingMetadata.KEY, InklingMetadata.of(model)));
         return json;
     }
 }

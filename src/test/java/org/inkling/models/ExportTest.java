@@ -10,13 +10,16 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
 import org.inkling.json.Json;
 import org.inkling.nn.Activation;
 import org.inkling.nn.Architectures;
 import org.inkling.nn.Param;
 import org.inkling.nn.SavedModel;
 import org.inkling.nn.Sequential;
+import org.inkling.nn.VerdictRule;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -115,5 +118,68 @@ class ExportTest {
             for (int j = 0; j < param.size(); j++) sum += param.value().data[j];
             assertThat(((Number) d.get("sum")).doubleValue()).as(paths[i]).isCloseTo(sum, org.assertj.core.data.Offset.offset(1e-9 + Math.abs(sum) * 1e-12));
         }
+    }
+
+    /** An eleven-class model (ten digits and "not a digit") with a fitted rule, as the verdict issue trains them. */
+    static SavedModel elevenClasses() {
+        Sequential mlp = Sequential.mlp(784, new int[] {16}, Activation.RELU, 11, 7);
+        List<String> names = List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", VerdictRule.NOT_A_DIGIT);
+        return new SavedModel("eleven", mlp, Map.of(), Map.of(), names, new VerdictRule(1.25, 0.8, 0.4, 10));
+    }
+
+    @Test
+    void classNamesAndTheVerdictRuleSurviveBothFormats() throws IOException {
+        SavedModel tenWithTemperature = models().get(1).withVerdict(VerdictRule.plain(models().get(1).classNames()).withTemperature(0.7));
+        for (SavedModel m : List.of(elevenClasses(), tenWithTemperature)) {
+            Path keras = dir.resolve(m.name() + ".keras");
+            KerasWriter.save(m, keras);
+            Path tfjs = dir.resolve(m.name() + "-tfjs");
+            TfjsWriter.save(m, tfjs);
+            for (SavedModel back : List.of(Models.open(keras), Models.open(tfjs.resolve("model.json")))) {
+                assertThat(back.classNames()).containsExactlyElementsOf(m.classNames());
+                assertThat(back.verdict()).isEqualTo(m.verdict());
+                float[] x = TestDigits.first(1)[0];
+                var read = back.verdict().judge(x, back.network().predict(x));
+                var written = m.verdict().judge(x, m.network().predict(x));
+                assertThat(read.kind()).isEqualTo(written.kind());
+                assertThat(read.candidates()).isEqualTo(written.candidates());
+                assertThat(read.digitProbabilities()).containsExactly(written.digitProbabilities());
+            }
+        }
+    }
+
+    @Test
+    void aBadInklingBlockInAnExportIsRefusedNamingTheFileAndTheField() throws IOException {
+        Path tfjs = dir.resolve("bad-tfjs");
+        TfjsWriter.save(elevenClasses(), tfjs);
+        Path json = tfjs.resolve("model.json");
+        String good = Files.readString(json);
+        Files.writeString(json, good.replace("\"reject_class\":10", "\"reject_class\":3"));
+        assertThatThrownBy(() -> Models.open(json)).hasMessageContaining("model.json").hasMessageContaining("reject_class");
+        Files.writeString(json, good.replace("\"not a digit\"", "\"not\\na digit\""));
+        assertThatThrownBy(() -> Models.open(json)).hasMessageContaining("model.json").hasMessageContaining("class_names");
+        Files.writeString(json, good.replace("\"class_names\":[\"0\",", "\"class_names\":["));
+        assertThatThrownBy(() -> Models.open(json)).hasMessageContaining("model.json").hasMessageContaining("list of 11 names");
+
+        Files.writeString(json, good.replace("\"userDefinedMetadata\"", "\"someoneElses\""));
+        assertThatThrownBy(() -> Models.open(json)).hasMessageContaining("model.json")
+                .hasMessageContaining("has 11 outputs but does not say the last one is \"not a digit\"");
+
+        Path keras = dir.resolve("bad.keras");
+        KerasWriter.save(elevenClasses(), keras);
+        Path edited = dir.resolve("edited.keras");
+        try (ZipFile in = new ZipFile(keras.toFile()); ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(edited))) {
+            for (ZipEntry e : in.stream().toList()) {
+                byte[] bytes = in.getInputStream(e).readAllBytes();
+                if (e.getName().equals("metadata.json")) {
+                    bytes = new String(bytes, StandardCharsets.UTF_8).replace("\"temperature\":1.25", "\"temperature\":\"hot\"").getBytes(StandardCharsets.UTF_8);
+                }
+                out.putNextEntry(new ZipEntry(e.getName()));
+                out.write(bytes);
+                out.closeEntry();
+            }
+        }
+        assertThatThrownBy(() -> Models.open(edited)).hasMessageContaining("edited.keras").hasMessageContaining("metadata.json")
+                .hasMessageContaining("temperature");
     }
 }

@@ -67,7 +67,7 @@ class KerasConfigTest {
                 .hasMessage("cifar.h5: takes inputs of shape (32, 32, 3); Inkling feeds (784,), (28, 28) or (28, 28, 1) digits");
         assertThatThrownBy(() -> KerasConfig.parse(sequential(FLAT_INPUT + ","
                 + "{\"class_name\": \"Dense\", \"config\": {\"name\": \"out\", \"units\": 26, \"activation\": \"softmax\"}}"), "letters.h5"))
-                .hasMessage("letters.h5: has 26 outputs; Inkling reads digits and needs 10");
+                .hasMessageStartingWith("letters.h5: has 26 outputs; Inkling reads digits and needs 10");
         assertThatThrownBy(() -> KerasConfig.parse(Json.parseObject("{\"class_name\": \"Functional\", \"config\": {}}"), "f.keras"))
                 .hasMessageContaining("f.keras: holds a Keras 'Functional' model; Inkling opens Sequential models only");
         assertThatThrownBy(() -> KerasConfig.parse(sequential(

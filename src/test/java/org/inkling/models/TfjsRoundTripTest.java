@@ -112,13 +112,19 @@ class TfjsRoundTripTest {
     void inklingExportsPredictTheSameInTensorFlowJs() throws Exception {
         float[][] images = TestDigits.first(IMAGES);
         Path imageFile = writeFloats(dir.resolve("test100.f32"), images);
-        for (SavedModel m : List.of(trainedMlp(), Models.builtIn())) {
+        for (SavedModel m : List.of(trainedMlp(), Models.builtIn(), ExportTest.elevenClasses())) {
             Path folder = dir.resolve(m.name() + "-tfjs");
             TfjsWriter.save(m, folder);
             Path out = dir.resolve(m.name() + "-predictions.json");
             run(List.of("node", "predict.mjs", folder.resolve("model.json").toAbsolutePath().toString(), imageFile.toAbsolutePath().toString(),
                     out.toAbsolutePath().toString()), TFJS, 300, "tfjs could not load or run " + folder);
-            assertThat(Json.parseObject(Files.readString(out))).containsEntry("tfjs", "4.22.0");
+            Map<String, Object> result = Json.parseObject(Files.readString(out));
+            assertThat(result).containsEntry("tfjs", "4.22.0");
+            // tfjs' getUserDefinedMetadata() gives its users the class names and the rule, as Inkling wrote them
+            assertThat(result.get("metadata")).isInstanceOf(Map.class);
+            SavedModel read = InklingMetadata.apply(SavedModel.of("from tfjs", m.network()), ((Map<?, ?>) result.get("metadata")).get(InklingMetadata.KEY), "tfjs");
+            assertThat(read.classNames()).isEqualTo(m.classNames());
+            assertThat(read.verdict()).isEqualTo(m.verdict());
             assertThat(worstDifference(m.network(), images, probabilities(out))).as("Inkling vs tfjs, %s", m.name()).isLessThan(1e-5);
         }
     }
