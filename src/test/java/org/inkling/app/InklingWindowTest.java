@@ -16,7 +16,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BooleanSupplier;
 import javafx.application.Platform;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
@@ -26,54 +25,20 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.robot.Motion;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Drives the real window headless (Monocle) as a person would: draw, read the bars, train. */
-@ExtendWith(ApplicationExtension.class)
-class InklingWindowTest {
-    private InklingWindow window;
-    private final Fakes.Dialogs dialogs = new Fakes.Dialogs();
+class InklingWindowTest extends WindowTestBase {
 
     @Start
     void start(Stage stage) {
-        window = InklingWindow.show(stage, UiTestServices.create(), dialogs);
-        window.viewModel().training().mnistFolderProperty().set(UiTestServices.mnistFolder());
+        open(stage);
         // The form starts with the built-in model's recipe (a CNN with synthetic digits, for an hour):
         // the tests train small MLPs on plain MNIST.
         window.viewModel().training().applyPreset(org.inkling.app.training.TrainingPreset.QUICK_MLP);
-    }
-
-    /** The Train tab's view arrives just after the first frame (InklingWindow defers it). */
-    @org.junit.jupiter.api.BeforeEach
-    void waitForTheDeferredViews() throws Exception {
-        WindowTests.awaitDeferredViews(window);
-    }
-
-    @AfterEach
-    void closeWindow() throws Exception {
-        WindowTests.close(window);
-    }
-
-    /** Draws a "7" with the mouse across the pad. */
-    private void drawSeven(FxRobot robot) {
-        DrawingPad pad = robot.lookup(".drawing-pad").queryAs(DrawingPad.class);
-        Bounds b = pad.canvas().localToScreen(pad.canvas().getBoundsInLocal());
-        double s = b.getWidth();
-        Point2D start = new Point2D(b.getMinX() + 0.25 * s, b.getMinY() + 0.22 * s);
-        // Each moveTo glides through intermediate mouse events, as a hand would.
-        robot.moveTo(start).press(MouseButton.PRIMARY);
-        robot.moveTo(new Point2D(b.getMinX() + 0.70 * s, b.getMinY() + 0.22 * s), Motion.DIRECT);
-        robot.moveTo(new Point2D(b.getMinX() + 0.42 * s, b.getMinY() + 0.82 * s), Motion.DIRECT);
-        robot.release(MouseButton.PRIMARY);
-        WaitForAsyncUtils.waitForFxEvents();
-        waitFor(() -> window.viewModel().drawing().probabilitiesProperty().get() != null, 5_000);
     }
 
     private static double barSum(FxRobot robot) {
@@ -83,7 +48,6 @@ class InklingWindowTest {
         }
         return sum;
     }
-
 
     @Test
     void theViewsOfTabsNotShownYetAreLoadedTheFirstTimeTheirTabIs(FxRobot robot) {

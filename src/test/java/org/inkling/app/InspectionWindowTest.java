@@ -7,18 +7,12 @@ import java.lang.management.ManagementFactory;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
-import javafx.geometry.Bounds;
-import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.TilePane;
-import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
-import org.inkling.app.drawing.DrawingPad;
 import org.inkling.app.inspection.EvaluationViewModel;
 import org.inkling.app.inspection.PinnedDrawing;
 import org.inkling.app.training.TrainingState;
@@ -30,48 +24,17 @@ import org.inkling.models.Models;
 import org.inkling.nn.Metrics;
 import org.inkling.nn.Sequential;
 import org.inkling.testing.TestMnist;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.robot.Motion;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The Evaluate and Inside tabs and the "why" switch, driven in the real window (Monocle) as a person would. */
-@ExtendWith(ApplicationExtension.class)
-class InspectionWindowTest {
-    private InklingWindow window;
-    private final Fakes.Dialogs dialogs = new Fakes.Dialogs();
+class InspectionWindowTest extends WindowTestBase {
 
     @Start
     void start(Stage stage) {
-        window = InklingWindow.show(stage, UiTestServices.create(), dialogs);
-        window.viewModel().training().mnistFolderProperty().set(UiTestServices.mnistFolder());
-    }
-
-    /** The Train tab's view arrives just after the first frame (InklingWindow defers it). */
-    @org.junit.jupiter.api.BeforeEach
-    void waitForTheDeferredViews() throws Exception {
-        WindowTests.awaitDeferredViews(window);
-    }
-
-    @AfterEach
-    void closeWindow() throws Exception {
-        WindowTests.close(window);
-    }
-
-
-    private void drawSeven(FxRobot robot) {
-        DrawingPad pad = robot.lookup(".drawing-pad").queryAs(DrawingPad.class);
-        Bounds b = pad.canvas().localToScreen(pad.canvas().getBoundsInLocal());
-        double s = b.getWidth();
-        robot.moveTo(new Point2D(b.getMinX() + 0.25 * s, b.getMinY() + 0.22 * s)).press(MouseButton.PRIMARY);
-        robot.moveTo(new Point2D(b.getMinX() + 0.70 * s, b.getMinY() + 0.22 * s), Motion.DIRECT);
-        robot.moveTo(new Point2D(b.getMinX() + 0.42 * s, b.getMinY() + 0.82 * s), Motion.DIRECT);
-        robot.release(MouseButton.PRIMARY);
-        waitFor(() -> window.viewModel().drawing().probabilitiesProperty().get() != null, 5_000);
+        open(stage);
     }
 
     private static void selectTab(FxRobot robot, String text) {

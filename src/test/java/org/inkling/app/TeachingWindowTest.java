@@ -6,7 +6,6 @@ import static org.inkling.app.WindowTests.waitFor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.control.ProgressBar;
@@ -18,19 +17,15 @@ import org.inkling.app.model.EngineModelStore;
 import org.inkling.app.teaching.EngineTeacher;
 import org.inkling.ink.PersonalDigits;
 import org.inkling.training.FineTuneRecipe;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.robot.Motion;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The "Your digits" tab in the real window: a key press labels the drawing, the set grows on disk, the network learns and the bars change. */
-@ExtendWith(ApplicationExtension.class)
-class TeachingWindowTest {
+class TeachingWindowTest extends WindowTestBase {
     static {
         // the window starts in seconds alone, but this machine is shared by several builds at once
         System.setProperty("testfx.setup.timeout", "180000");
@@ -39,29 +34,14 @@ class TeachingWindowTest {
     @TempDir
     static Path home;
 
-    private InklingWindow window;
-
     @Start
     void start(Stage stage) {
         AppServices real = UiTestServices.create();
         // small and quick: the test is about the flow, the benchmark about the tuning
         EngineTeacher teacher = new EngineTeacher(PersonalDigits.in(home), new FineTuneRecipe(8, 10, 5, 6, 32, 1e-3, 1, true, 0));
         AppServices services = new AppServices(new EngineModelStore(), real.trainer(), real.mnist(), real.rasterizer(), teacher);
-        window = InklingWindow.show(stage, services, new Fakes.Dialogs());
-        window.viewModel().training().mnistFolderProperty().set(UiTestServices.mnistFolder());
+        open(stage, services);
     }
-
-    /** The Train tab's view arrives just after the first frame (InklingWindow defers it). */
-    @org.junit.jupiter.api.BeforeEach
-    void waitForTheDeferredViews() throws Exception {
-        WindowTests.awaitDeferredViews(window);
-    }
-
-    @AfterEach
-    void closeWindow() throws Exception {
-        WindowTests.close(window);
-    }
-
 
     @Test
     void aDigitKeyTeachesTheDrawingTheSetGrowsAndTheBarsChange(FxRobot robot) throws Exception {

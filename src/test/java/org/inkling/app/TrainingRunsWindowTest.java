@@ -8,8 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
@@ -36,12 +34,9 @@ import org.inkling.nn.TrainingListener;
 import org.inkling.training.RunCsvRows;
 import org.inkling.training.TrainingJob;
 import org.inkling.training.TrainingRecipe;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -49,30 +44,14 @@ import org.testfx.util.WaitForAsyncUtils;
  * The Train tab's charts in the real window (Monocle): runs overlaid and named, the log scale, reset
  * zoom, exports, and saving while paused, with small MLPs on the real MNIST.
  */
-@ExtendWith(ApplicationExtension.class)
-class TrainingRunsWindowTest {
-    private InklingWindow window;
-    private final Fakes.Dialogs dialogs = new Fakes.Dialogs();
+class TrainingRunsWindowTest extends WindowTestBase {
     @TempDir Path dir;
 
     @Start
     void start(Stage stage) {
-        window = InklingWindow.show(stage, UiTestServices.create(), dialogs);
-        window.viewModel().training().mnistFolderProperty().set(UiTestServices.mnistFolder());
+        open(stage);
         window.viewModel().training().applyPreset(TrainingPreset.QUICK_MLP);
     }
-
-    /** The Train tab's view arrives just after the first frame (InklingWindow defers it). */
-    @org.junit.jupiter.api.BeforeEach
-    void waitForTheDeferredViews() throws Exception {
-        WindowTests.awaitDeferredViews(window);
-    }
-
-    @AfterEach
-    void closeWindow() throws Exception {
-        WindowTests.close(window);
-    }
-
 
     private void trainAndWait(FxRobot robot) {
         TrainingViewModel training = window.viewModel().training();
