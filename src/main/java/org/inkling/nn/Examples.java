@@ -20,4 +20,17 @@ public interface Examples {
      * only read shared state.
      */
     void copyInput(int i, float[] dst, int offset);
+
+    /**
+     * Writes inputs {@code index[from]}, ..., {@code index[to - 1]} into consecutive rows of
+     * {@code dst} starting at {@code offset}: a batch. Called from several threads at once, for
+     * different ranges. The default copies one input at a time; a set that can fetch a scattered
+     * batch faster overrides it.
+     */
+    default void copyInputs(int[] index, int from, int to, float[] dst, int offset) {
+        int n = inputSize();
+        for (int r = from; r < to; r++) {
+            copyInput(index[r], dst, offset + (r - from) * n);
+        }
+    }
 }

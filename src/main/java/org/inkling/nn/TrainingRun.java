@@ -173,10 +173,9 @@ final class TrainingRun {
     }
 
     private void copyRows(int from, int to) {
+        train.copyInputs(order, gatherFirst + from, gatherFirst + to, x.data, from * in);
         for (int r = from; r < to; r++) {
-            int i = order[gatherFirst + r];
-            train.copyInput(i, x.data, r * in);
-            labels[r] = train.label(i);
+            labels[r] = train.label(order[gatherFirst + r]);
         }
     }
 

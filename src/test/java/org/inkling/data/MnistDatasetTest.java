@@ -37,6 +37,41 @@ class MnistDatasetTest {
     }
 
     @Test
+    void everyByteScalesToTheBitsOfItsDivisionBy255() {
+        // the vector path converts and divides; each of the 256 values must give v / 255f exactly
+        byte[] pixels = new byte[256 * 784];
+        for (int i = 0; i < pixels.length; i++) pixels[i] = (byte) (i % 256 + i / 784);
+        MnistDataset d = MnistDataset.of("all-bytes", pixels, new byte[256]);
+        float[] dst = new float[784];
+        for (int img = 0; img < 256; img++) {
+            d.copyInput(img, dst, 0);
+            for (int p = 0; p < 784; p++) {
+                int v = pixels[img * 784 + p] & 0xFF;
+                assertThat(Float.floatToRawIntBits(dst[p])).as("image %d pixel %d (%d)", img, p, v)
+                        .isEqualTo(Float.floatToRawIntBits(v / 255f));
+            }
+        }
+    }
+
+    @Test
+    void aBatchCopiedAtOnceEqualsItsImagesCopiedOneByOne() throws IOException {
+        MnistDataset s = dataset(12).subset(2, 12);
+        int[] order = {9, 0, 4, 4, 7, 1, 3};
+        float[] batch = new float[5 + 4 * 784 + 1];
+        java.util.Arrays.fill(batch, -1f);
+        s.copyInputs(order, 2, 6, batch, 5);
+        float[] one = new float[784];
+        for (int r = 0; r < 4; r++) {
+            s.copyInput(order[2 + r], one, 0);
+            assertThat(java.util.Arrays.copyOfRange(batch, 5 + r * 784, 5 + (r + 1) * 784)).as("row %d", r).isEqualTo(one);
+        }
+        assertThat(batch[4]).isEqualTo(-1f);
+        assertThat(batch[batch.length - 1]).isEqualTo(-1f);
+        assertThatThrownBy(() -> s.copyInputs(new int[] {10}, 0, 1, batch, 0)).isInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> s.copyInputs(order, 0, 7, new float[784], 0)).isInstanceOf(IndexOutOfBoundsException.class);
+    }
+
+    @Test
     void subsetIsAViewWithShiftedIndices() throws IOException {
         MnistDataset d = dataset(12);
         MnistDataset s = d.subset(4, 9);
