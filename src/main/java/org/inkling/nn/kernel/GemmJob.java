@@ -41,6 +41,8 @@ final class GemmJob implements PoolTask {
     boolean direct;
     /** Few rows from a deep transposed A: read in place, see {@link #deep}. */
     boolean deep;
+    /** A mostly zero (and B not transposed): two rows at a time, see {@link SparsePairs}. */
+    boolean sparse;
     /** Added along the columns of each finished tile of C when not null, then max with 0 when {@code relu}. */
     float[] bias;
     boolean relu;
@@ -66,6 +68,8 @@ final class GemmJob implements PoolTask {
         this.c = c;
         this.direct = direct;
         this.deep = isDeep(transA, transB, m, n, k, direct);
+        this.sparse = VectorGemm.SKIP_ZEROS && !direct && !deep && SparsePairs.fits(transA, transB, m, n)
+                && SparsePairs.sparseEnough(a, m * k);
         this.parts = 1;
         this.bias = null;
         this.relu = false;
@@ -156,6 +160,10 @@ final class GemmJob implements PoolTask {
         if (i0 >= i1 || j0 >= j1) {
             return;
         }
+        if (sparse) {
+            SparsePairs.run(a, b, c, n, k, i0, i1, j0, j1, bias, relu, ws);
+            return; // the bias and activation are applied pair by pair
+        }
         if (deep) {
             deep(i0, i1, j0, j1, ws);
         } else if (direct) {
@@ -215,7 +223,7 @@ final class GemmJob implements PoolTask {
         float[] ap = ws.aPanel(kcBase * MR + MicroKernel.L);
         float[] tile = ws.tile;
         int[] steps = ws.steps(kcBase);
-        // Looking for blank steps costs a pass over the A panel; it pays when the panel then meets
+        // Looking for blank steps (a test per step while packing A, then the kernel's indirection) pays when the panel meets
         // many B panels and is deep enough, and stops paying once A turns out dense (a relu layer's
         // tile of eight rows is almost never blank at a step). Either way the bits are the same.
         boolean look = VectorGemm.SKIP_ZEROS && ncBase >= MIN_SKIP_COLUMNS && kcBase >= MIN_SKIP_DEPTH;
@@ -247,19 +255,17 @@ final class GemmJob implements PoolTask {
                         }
                         continue;
                     }
-                    Packing.packA(a, transA, m, k, ir, mr, pc, kc, ap);
                     int kept = kc;
                     if (look) {
-                        kept = ZeroSteps.ofPanel(ap, kc, steps);
-                        if (kept > kc * 3 / 4) {
-                            kept = kc;
-                        } else {
-                            Packing.compactA(ap, steps, kept);
+                        kept = Packing.packANonZero(a, transA, m, k, ir, mr, pc, kc, ap, steps);
+                        if (kept <= kc * 3 / 4) {
                             paid++;
                         }
                         if (++looked == GIVE_UP_AFTER && paid == 0) {
                             look = false;
                         }
+                    } else {
+                        Packing.packA(a, transA, m, k, ir, mr, pc, kc, ap);
                     }
                     for (int q = 0; q < panels; q++) {
                         int jq = jc + q * NR;

@@ -17,6 +17,7 @@ final class Workspace {
     /** Where the eight rows of a convolution's tile start in the images (see {@link ConvJob}). */
     final int[] rows = new int[MR];
     private float[] strip = new float[0];
+    private int[] counts = new int[0];
 
     static Workspace get() {
         return LOCAL.get();
@@ -46,6 +47,14 @@ final class Workspace {
             strip = new float[size];
         }
         return strip;
+    }
+
+    /** How many steps each pair of rows keeps in {@link SparsePairs}. */
+    int[] counts(int size) {
+        if (counts.length < size) {
+            counts = new int[size];
+        }
+        return counts;
     }
 
     float[] aPanel(int size) {
