@@ -62,6 +62,12 @@ final class ModelRecipeOptions {
                     + "(default: ${DEFAULT-VALUE}: the plain rule).")
     int calibrationHoldout;
 
+    @Option(names = "--font-glyphs", defaultValue = "0", paramLabel = "COPIES",
+            description = "Add the digits of the training fonts (resources/glyphs: TrueType/OpenType fonts of Debian packages, "
+                    + "blackletter, handwriting and print) COPIES times each, and with --non-digits their letters a quarter "
+                    + "as many times as \"not a digit\" (default: ${DEFAULT-VALUE}).")
+    int fontCopies;
+
     private ParameterException bad(String message) {
         return new ParameterException(spec.commandLine(), message);
     }
@@ -111,7 +117,7 @@ final class ModelRecipeOptions {
         try {
             return new TrainingRecipe(name, arch, Activation.parse(activation), optimizer, lr, weightDecay, schedule(),
                     augmentationConfig(), synthetic, epochs, batch, seed, validationSplit == null ? 0 : validationSplit, limit,
-                    nonDigits, calibrationHoldout);
+                    nonDigits, calibrationHoldout, fontCopies);
         } catch (RecipeException e) {
             throw bad("Invalid " + OPTION_OF.getOrDefault(e.field(), e.field()) + ": " + e.getMessage());
         } catch (IllegalArgumentException e) {
@@ -126,5 +132,6 @@ final class ModelRecipeOptions {
             Map.entry("weight_decay", "--weight-decay"), Map.entry("synthetic_per_class", "--synthetic"),
             Map.entry("epochs", "--epochs"), Map.entry("batch_size", "--batch"),
             Map.entry("validation_split", "--validation-split"), Map.entry("limit", "--limit"),
-            Map.entry("non_digits", "--non-digits"), Map.entry("calibration_holdout", "--calibration-holdout"));
+            Map.entry("non_digits", "--non-digits"), Map.entry("calibration_holdout", "--calibration-holdout"),
+            Map.entry("font_copies", "--font-glyphs"));
 }

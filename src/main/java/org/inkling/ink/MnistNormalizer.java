@@ -52,7 +52,18 @@ public final class MnistNormalizer {
 
     /** The 784 grey levels (row-major, 0..1) of the ink; all zeros for empty ink. */
     public float[] normalize(Ink ink) {
-        float[] box = renderBox(ink);
+        return placeBox(renderBox(ink));
+    }
+
+    /**
+     * A 20x20 box (the digit fitted to it) pasted into the 28x28 field so that its centre of mass falls
+     * on the centre, by whole pixels as MNIST did; all zeros for a blank box. Shared by everything that
+     * makes network input from another source (font glyphs), so it is made exactly as a drawing is.
+     */
+    public static float[] placeBox(float[] box) {
+        if (box.length != BOX * BOX) {
+            throw new IllegalArgumentException("expected " + BOX * BOX + " box pixels (20x20), got " + box.length);
+        }
         float[] out = new float[SIZE * SIZE];
         double[] com = centerOfMass(box, BOX, BOX);
         if (com == null) {

@@ -67,6 +67,7 @@ public final class TrainingJob {
 
         Map<String, Object> recorded = recipe.toMap(optimizer);
         recorded.put("train_examples", train.size());
+        if (recipe.fontCopies() > 0) recorded.put("font_glyphs", FontGlyphExamples.describe());
         Map<String, Object> metrics = metrics(result, test);
         VerdictRule rule = VerdictRule.plain(recipe.classNames());
         if (calibration != null && result.status() != TrainingResult.Status.DIVERGED) {
@@ -124,7 +125,8 @@ public final class TrainingJob {
 
     /**
      * The training set a recipe asks for: MNIST's training images (the first {@code limit}, less the
-     * calibration hold-out at their end), the synthetic styles, and the non-digits (with broad-nib digits beside them).
+     * calibration hold-out at their end), the synthetic styles, the non-digits (with broad-nib digits beside them), and
+     * the font glyphs.
      */
     static Examples trainingExamples(TrainingRecipe recipe, Mnist mnist) {
         int n = mnistCount(recipe, mnist) - recipe.calibrationHoldout();
@@ -141,6 +143,9 @@ public final class TrainingJob {
                         SyntheticDigits.broadNibExamples(broadNibPerClass(recipe), recipe.seed() + 4)));
             }
             train = new ConcatExamples(List.of(train, NonDigitExamples.examples(recipe.nonDigits(), recipe.seed() + 2)));
+        }
+        if (recipe.fontCopies() > 0) {
+            train = new ConcatExamples(List.of(train, FontGlyphExamples.examples(recipe.fontCopies(), recipe.nonDigits() > 0)));
         }
         return train;
     }

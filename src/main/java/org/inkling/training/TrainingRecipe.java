@@ -39,6 +39,8 @@ import org.inkling.nn.VerdictRule;
  *                          scribbles, ...) added as an eleventh class, "not a digit"; 0 for ten classes
  * @param calibrationHoldout the last this many MNIST training images (after {@code limit}) kept out of
  *                          training to fit the verdict's temperature on; 0 leaves the plain rule
+ * @param fontCopies        copies of each font digit of the committed font glyph set ({@code FontGlyphExamples}) added
+ *                          to training, and with non-digits its letters a quarter as many times; 0 for none
  */
 public record TrainingRecipe(
         String name,
@@ -56,7 +58,8 @@ public record TrainingRecipe(
         double validationSplit,
         Integer limit,
         int nonDigits,
-        int calibrationHoldout) {
+        int calibrationHoldout,
+        int fontCopies) {
 
     public static final int MAX_EPOCHS = 1000;
     public static final int MAX_BATCH = 60_000;
@@ -65,6 +68,7 @@ public record TrainingRecipe(
     public static final int MAX_SYNTHETIC_PER_CLASS = 20_000;
     public static final int MAX_NON_DIGITS = 200_000;
     public static final int MAX_CALIBRATION_HOLDOUT = 20_000;
+    public static final int MAX_FONT_COPIES = 1_000;
     /** Dense units over all hidden layers: 16k units of 784 inputs is 50 MB of weights and Adam state. */
     public static final int MAX_DENSE_UNITS = 16_384;
     public static final int MAX_FILTERS = 1024;
@@ -94,6 +98,17 @@ public record TrainingRecipe(
                 && (limit == null || calibrationHoldout < limit) ? null
                 : "the calibration hold-out must be from 0 to " + MAX_CALIBRATION_HOLDOUT
                         + " images and fewer than the training images, got " + calibrationHoldout);
+        fail("font_copies", fontCopies >= 0 && fontCopies <= MAX_FONT_COPIES ? null
+                : "font glyph copies must be from 0 to " + MAX_FONT_COPIES + ", got " + fontCopies);
+    }
+
+    /** A recipe without font glyphs (what every recipe was before them). */
+    public TrainingRecipe(String name, String architecture, Activation activation, String optimizer, Double learningRate,
+                          double weightDecay, LearningRateSchedule schedule, AugmentationConfig augmentation,
+                          int syntheticPerClass, int epochs, int batchSize, long seed, double validationSplit, Integer limit,
+                          int nonDigits, int calibrationHoldout) {
+        this(name, architecture, activation, optimizer, learningRate, weightDecay, schedule, augmentation, syntheticPerClass,
+                epochs, batchSize, seed, validationSplit, limit, nonDigits, calibrationHoldout, 0);
     }
 
     /** A recipe of ten digit classes and no calibration (what every recipe was before verdicts). */
@@ -101,7 +116,7 @@ public record TrainingRecipe(
                           double weightDecay, LearningRateSchedule schedule, AugmentationConfig augmentation,
                           int syntheticPerClass, int epochs, int batchSize, long seed, double validationSplit, Integer limit) {
         this(name, architecture, activation, optimizer, learningRate, weightDecay, schedule, augmentation, syntheticPerClass,
-                epochs, batchSize, seed, validationSplit, limit, 0, 0);
+                epochs, batchSize, seed, validationSplit, limit, 0, 0, 0);
     }
 
     /** The Keras textbook network (Chollet, ch. 2): 784-512-10, relu, RMSprop, batch 128, 5 epochs, seed 1. */
@@ -181,12 +196,12 @@ public record TrainingRecipe(
 
     public TrainingRecipe withName(String newName) {
         return new TrainingRecipe(newName, architecture, activation, optimizer, learningRate, weightDecay, schedule,
-                augmentation, syntheticPerClass, epochs, batchSize, seed, validationSplit, limit, nonDigits, calibrationHoldout);
+                augmentation, syntheticPerClass, epochs, batchSize, seed, validationSplit, limit, nonDigits, calibrationHoldout, fontCopies);
     }
 
     public TrainingRecipe withSeed(long newSeed) {
         return new TrainingRecipe(name, architecture, activation, optimizer, learningRate, weightDecay, schedule,
-                augmentation, syntheticPerClass, epochs, batchSize, newSeed, validationSplit, limit, nonDigits, calibrationHoldout);
+                augmentation, syntheticPerClass, epochs, batchSize, newSeed, validationSplit, limit, nonDigits, calibrationHoldout, fontCopies);
     }
 
     // ---- how it is recorded -------------------------------------------------------------------
@@ -213,6 +228,7 @@ public record TrainingRecipe(
         m.put("limit", limit);
         m.put("non_digits", nonDigits);
         m.put("calibration_holdout", calibrationHoldout);
+        m.put("font_copies", fontCopies);
         m.put("command", "inkling train " + String.join(" ", commandLine()));
         return m;
     }
@@ -253,7 +269,7 @@ public record TrainingRecipe(
                     intOr(m.get("batch_size"), t.batchSize),
                     m.get("seed") instanceof Number n ? n.longValue() : t.seed, split,
                     m.get("limit") instanceof Number n ? n.intValue() : null,
-                    intOr(m.get("non_digits"), 0), intOr(m.get("calibration_holdout"), 0));
+                    intOr(m.get("non_digits"), 0), intOr(m.get("calibration_holdout"), 0), intOr(m.get("font_copies"), 0));
         } catch (RecipeException e) {
             throw e;
         } catch (IllegalArgumentException e) {
@@ -278,6 +294,7 @@ public record TrainingRecipe(
         if (syntheticPerClass != 0) a.addAll(List.of("--synthetic", Integer.toString(syntheticPerClass)));
         if (nonDigits != 0) a.addAll(List.of("--non-digits", Integer.toString(nonDigits)));
         if (calibrationHoldout != 0) a.addAll(List.of("--calibration-holdout", Integer.toString(calibrationHoldout)));
+        if (fontCopies != 0) a.addAll(List.of("--font-glyphs", Integer.toString(fontCopies)));
         a.addAll(List.of("--epochs", Integer.toString(epochs), "--batch", Integer.toString(batchSize),
                 "--seed", Long.toString(seed)));
         if (validationSplit > 0) a.addAll(List.of("--validation-split", Double.toString(validationSplit)));

@@ -45,6 +45,7 @@ class HostileCommandLineTest {
         "--lr 1e308|Invalid --lr",
         "--arch 100000|Invalid --arch",
         "--synthetic 1000000|Invalid --synthetic",
+        "--font-glyphs -1|Invalid --font-glyphs",
         "--out /|Invalid --out: / is a folder"})
     void badTrainArgumentsExit2BeforeAnyDataIsRead(String option, String message) throws Exception {
         String[] o = option.split(" ", 2);

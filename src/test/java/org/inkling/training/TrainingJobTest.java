@@ -112,4 +112,21 @@ class TrainingJobTest {
         for (int d = 0; d < 10; d++) synthetic += perClass[d];
         assertThat(synthetic).isEqualTo(100 + 90 + 30);
     }
+
+    @Test
+    void fontGlyphsAddTheirDigitsAndForElevenClassesTheirLetters() throws Exception {
+        TrainingRecipe t = TrainingRecipe.textbook();
+        FontGlyphExamples.GlyphSet set = FontGlyphExamples.training();
+        int digits = set.digits(), letters = set.images().count() - digits;
+        TrainingRecipe ten = new TrainingRecipe("v", "64", t.activation(), t.optimizer(), null, 0, t.schedule(), t.augmentation(),
+                0, 1, 128, 1, 0, 100, 0, 0, 5);
+        assertThat(TrainingJob.trainingExamples(ten, TestMnist.get()).size()).isEqualTo(100 + 5 * digits);
+        TrainingRecipe eleven = new TrainingRecipe("v", "64", t.activation(), t.optimizer(), null, 0, t.schedule(), t.augmentation(),
+                0, 1, 128, 1, 0, 100, 30, 0, 5);
+        org.inkling.nn.Examples e = TrainingJob.trainingExamples(eleven, TestMnist.get());
+        assertThat(e.size()).isEqualTo(100 + 30 + 5 * digits + 2 * letters);
+        int notDigits = 0;
+        for (int i = 0; i < e.size(); i++) if (e.label(i) == 10) notDigits++;
+        assertThat(notDigits).isEqualTo(30 + 2 * letters);
+    }
 }

@@ -71,4 +71,22 @@ class TrainingRecipeTest {
         assertThatThrownBy(() -> new TrainingRecipe(null, "512", t.activation(), "adam", null, 0, t.schedule(), t.augmentation(),
                 0, 1, 128, 1, 0, 1000, 0, 1000)).extracting(e -> ((RecipeException) e).field()).isEqualTo("calibration_holdout");
     }
+
+    @Test
+    void fontGlyphCopiesAreRecordedReadBackAndChecked() {
+        TrainingRecipe t = TrainingRecipe.textbook();
+        TrainingRecipe r = new TrainingRecipe("v", "cnn", t.activation(), "adam", null, 0, t.schedule(), t.augmentation(),
+                3000, 15, 128, 1, 0, null, 9000, 5000, 30);
+        assertThat(r.toMap(null)).containsEntry("font_copies", 30);
+        assertThat(TrainingRecipe.fromMap(r.toMap(null)).withName("v")).isEqualTo(r);
+        assertThat((String) r.toMap(null).get("command")).contains("--font-glyphs 30");
+        assertThat(r.withSeed(2).fontCopies()).isEqualTo(30);
+        assertThat(TrainingRecipe.fromMap(t.toMap(null)).fontCopies()).isZero();
+        assertThat((String) t.toMap(null).get("command")).doesNotContain("--font-glyphs");
+        assertThatThrownBy(() -> new TrainingRecipe(null, "512", t.activation(), "adam", null, 0, t.schedule(), t.augmentation(),
+                0, 1, 128, 1, 0, null, 0, 0, -1)).extracting(e -> ((RecipeException) e).field()).isEqualTo("font_copies");
+        assertThatThrownBy(() -> new TrainingRecipe(null, "512", t.activation(), "adam", null, 0, t.schedule(), t.augmentation(),
+                0, 1, 128, 1, 0, null, 0, 0, TrainingRecipe.MAX_FONT_COPIES + 1))
+                .extracting(e -> ((RecipeException) e).field()).isEqualTo("font_copies");
+    }
 }

@@ -1,0 +1,98 @@
+package org.inkling.training;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.inkling.base.DigitGeometry;
+import org.inkling.data.ArrayExamples;
+import org.inkling.data.IdxImages;
+import org.inkling.data.IdxLabels;
+import org.inkling.data.IdxReader;
+import org.inkling.ink.synth.FontGlyphSet;
+import org.inkling.ink.synth.NonDigits;
+import org.inkling.nn.Examples;
+
+/**
+ * The training fonts' glyphs ({@link FontGlyphSet#TRAINING}, committed under {@code resources/glyphs} and
+ * read from the class path, so training never needs the fonts installed) as training examples: each digit
+ * {@code copies} times, and for an eleven-class network each letter a quarter as many times (rounded up),
+ * labelled "not a digit". The batch augmentation then varies every copy, as it does MNIST's digits.
+ */
+public final class FontGlyphExamples {
+    /** The class path prefix of the training set's files; {@code -images.idx.gz}, {@code -labels.idx.gz}, {@code .tsv}. */
+    public static final String TRAINING_SET = "/glyphs/fonts-train";
+
+    private FontGlyphExamples() {}
+
+    /** A set's images and labels (eleven classes: the digits and "not a digit"), as committed. */
+    public record GlyphSet(IdxImages images, IdxLabels labels) {
+        public int digits() {
+            int n = 0;
+            for (int i = 0; i < labels.count(); i++) if (labels.label(i) < NonDigits.LABEL) n++;
+            return n;
+        }
+    }
+
+    /** The training fonts' glyphs. */
+    public static GlyphSet training() {
+        return read(TRAINING_SET);
+    }
+
+    static GlyphSet read(String set) {
+        try (InputStream im = resource(set + "-images.idx.gz"); InputStream la = resource(set + "-labels.idx.gz")) {
+            IdxImages images = IdxReader.readImages(im, set + "-images.idx.gz");
+            IdxLabels labels = IdxReader.readLabels(la, set + "-labels.idx.gz", NonDigits.LABEL + 1);
+            if (images.count() != labels.count() || images.imageSize() != DigitGeometry.PIXELS) {
+                throw new IOException(set + ": " + images.count() + " images of " + images.imageSize() + " pixels and "
+                        + labels.count() + " labels");
+            }
+            return new GlyphSet(images, labels);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the font glyph set " + set + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static InputStream resource(String name) throws IOException {
+        InputStream in = FontGlyphExamples.class.getResourceAsStream(name);
+        if (in == null) throw new IOException(name + " is not on the class path");
+        return in;
+    }
+
+    /**
+     * The training examples: each digit {@code copies} times, and with {@code withLetters} each letter
+     * {@code ceil(copies / 4)} times.
+     */
+    public static Examples examples(int copies, boolean withLetters) {
+        if (copies < 0) throw new IllegalArgumentException("copies must be >= 0, got " + copies);
+        GlyphSet set = training();
+        IdxImages images = set.images();
+        IdxLabels labels = set.labels();
+        int letterCopies = withLetters ? (copies + 3) / 4 : 0;
+        int total = 0;
+        for (int i = 0; i < labels.count(); i++) total += labels.label(i) < NonDigits.LABEL ? copies : letterCopies;
+        byte[] pixels = new byte[total * DigitGeometry.PIXELS];
+        int[] out = new int[total];
+        int n = 0;
+        for (int i = 0; i < labels.count(); i++) {
+            int times = labels.label(i) < NonDigits.LABEL ? copies : letterCopies;
+            for (int c = 0; c < times; c++, n++) {
+                System.arraycopy(images.pixels(), i * DigitGeometry.PIXELS, pixels, n * DigitGeometry.PIXELS, DigitGeometry.PIXELS);
+                out[n] = labels.label(i);
+            }
+        }
+        return ArrayExamples.ofBytes(pixels, DigitGeometry.PIXELS, out);
+    }
+
+    /** What a model's recipe records of the set it trained on: its name and glyph counts. */
+    public static Map<String, Object> describe() {
+        GlyphSet set = training();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("set", "resources" + TRAINING_SET);
+        m.put("glyphs", set.images().count());
+        m.put("digits", set.digits());
+        m.put("fonts", FontGlyphSet.TRAINING.size());
+        return m;
+    }
+}

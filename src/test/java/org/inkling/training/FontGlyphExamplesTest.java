@@ -1,0 +1,41 @@
+package org.inkling.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.inkling.nn.Examples;
+import org.junit.jupiter.api.Test;
+
+class FontGlyphExamplesTest {
+    @Test
+    void digitsComeAsManyTimesAsAskedAndLettersAQuarterAsOftenOnlyForElevenClasses() {
+        FontGlyphExamples.GlyphSet set = FontGlyphExamples.training();
+        int digits = set.digits();
+        int letters = set.images().count() - digits;
+        assertThat(digits).isGreaterThan(300);
+        assertThat(letters).isGreaterThan(900);
+
+        Examples eleven = FontGlyphExamples.examples(6, true);
+        assertThat(eleven.size()).isEqualTo(6 * digits + 2 * letters);
+        int[] perClass = new int[11];
+        for (int i = 0; i < eleven.size(); i++) perClass[eleven.label(i)]++;
+        assertThat(perClass[10]).isEqualTo(2 * letters);
+        for (int d = 0; d < 10; d++) assertThat(perClass[d]).as("digit %d", d).isGreaterThanOrEqualTo(6 * 20);
+
+        Examples ten = FontGlyphExamples.examples(6, false);
+        assertThat(ten.size()).isEqualTo(6 * digits);
+        for (int i = 0; i < ten.size(); i++) assertThat(ten.label(i)).isLessThan(10);
+        // The copies are the committed image, byte for byte (augmentation varies them later, per batch).
+        float[] a = new float[784], b = new float[784];
+        ten.copyInput(0, a, 0);
+        ten.copyInput(5, b, 0);
+        assertThat(a).isEqualTo(b);
+        assertThat(FontGlyphExamples.examples(0, true).size()).isZero();
+    }
+
+    @Test
+    void theRecipeRecordsTheSet() {
+        Map<String, Object> m = FontGlyphExamples.describe();
+        assertThat(m).containsEntry("set", "resources/glyphs/fonts-train").containsKeys("glyphs", "digits", "fonts");
+    }
+}
