@@ -64,7 +64,7 @@ final class ModelRecipeOptions {
 
     @Option(names = "--font-glyphs", defaultValue = "0", paramLabel = "COPIES",
             description = "Add the digits of the training fonts (resources/glyphs: TrueType/OpenType fonts of Debian packages, "
-                    + "blackletter, handwriting and print) COPIES times each, and with --non-digits their letters a quarter "
+                    + "blackletter, handwriting and print) COPIES times each, filled and traced and written by the simulated pen, and with --non-digits their letters a quarter "
                     + "as many times as \"not a digit\" (default: ${DEFAULT-VALUE}).")
     int fontCopies;
 

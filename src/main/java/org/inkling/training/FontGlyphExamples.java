@@ -4,12 +4,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.inkling.base.DigitGeometry;
 import org.inkling.data.ArrayExamples;
 import org.inkling.data.IdxImages;
 import org.inkling.data.IdxLabels;
 import org.inkling.data.IdxReader;
+import org.inkling.ink.LabeledInk;
+import org.inkling.ink.RenderedDigits;
+import org.inkling.ink.StrokeFile;
 import org.inkling.ink.synth.FontGlyphSet;
 import org.inkling.ink.synth.NonDigits;
 import org.inkling.nn.Examples;
@@ -85,6 +89,25 @@ public final class FontGlyphExamples {
         return ArrayExamples.ofBytes(pixels, DigitGeometry.PIXELS, out);
     }
 
+    /**
+     * The training fonts' digits traced to strokes ({@code resources/glyphs/fonts-train-traced.jsonl}), each
+     * written {@code copies} times by the simulated hand and pen: blackletter digits as a pen draws them.
+     */
+    public static Examples tracedExamples(int copies, long seed) {
+        if (copies < 0) throw new IllegalArgumentException("copies must be >= 0, got " + copies);
+        String name = "/glyphs/" + FontGlyphSet.TRACED;
+        List<LabeledInk> traced;
+        try (InputStream in = resource(name)) {
+            traced = StrokeFile.read(in, name);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the traced font digits " + name + " cannot be read: " + e.getMessage(), e);
+        }
+        RenderedDigits r = FontGlyphSet.writeTraced(traced, copies, seed);
+        int[] labels = new int[r.size()];
+        for (int i = 0; i < labels.length; i++) labels[i] = r.label(i);
+        return ArrayExamples.ofBytes(r.pixels(), RenderedDigits.PIXELS, labels);
+    }
+
     /** What a model's recipe records of the set it trained on: its name and glyph counts. */
     public static Map<String, Object> describe() {
         GlyphSet set = training();
@@ -93,6 +116,7 @@ public final class FontGlyphExamples {
         m.put("glyphs", set.images().count());
         m.put("digits", set.digits());
         m.put("fonts", FontGlyphSet.TRAINING.size());
+        m.put("traced_digits", "resources/glyphs/" + FontGlyphSet.TRACED);
         return m;
     }
 }

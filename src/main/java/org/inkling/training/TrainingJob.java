@@ -145,7 +145,8 @@ public final class TrainingJob {
             train = new ConcatExamples(List.of(train, NonDigitExamples.examples(recipe.nonDigits(), recipe.seed() + 2)));
         }
         if (recipe.fontCopies() > 0) {
-            train = new ConcatExamples(List.of(train, FontGlyphExamples.examples(recipe.fontCopies(), recipe.nonDigits() > 0)));
+            train = new ConcatExamples(List.of(train, FontGlyphExamples.examples(recipe.fontCopies(), recipe.nonDigits() > 0),
+                    FontGlyphExamples.tracedExamples(recipe.fontCopies(), recipe.seed() + 5)));
         }
         return train;
     }

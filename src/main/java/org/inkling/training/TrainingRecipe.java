@@ -40,7 +40,8 @@ import org.inkling.nn.VerdictRule;
  * @param calibrationHoldout the last this many MNIST training images (after {@code limit}) kept out of
  *                          training to fit the verdict's temperature on; 0 leaves the plain rule
  * @param fontCopies        copies of each font digit of the committed font glyph set ({@code FontGlyphExamples}) added
- *                          to training, and with non-digits its letters a quarter as many times; 0 for none
+ *                          to training, filled and (as many again) traced and written by the simulated pen, and with
+ *                          non-digits its letters a quarter as many times; 0 for none
  */
 public record TrainingRecipe(
         String name,

@@ -34,6 +34,16 @@ class FontGlyphExamplesTest {
     }
 
     @Test
+    void tracedDigitsAreDigitsOnlyAsManyTimesAsAsked() {
+        Examples traced = FontGlyphExamples.tracedExamples(2, 9);
+        assertThat(traced.size()).isEqualTo(2 * FontGlyphExamples.training().digits());
+        int[] perClass = new int[11];
+        for (int i = 0; i < traced.size(); i++) perClass[traced.label(i)]++;
+        assertThat(perClass[10]).isZero();
+        for (int d = 0; d < 10; d++) assertThat(perClass[d]).as("digit %d", d).isGreaterThanOrEqualTo(2 * 20);
+    }
+
+    @Test
     void theRecipeRecordsTheSet() {
         Map<String, Object> m = FontGlyphExamples.describe();
         assertThat(m).containsEntry("set", "resources/glyphs/fonts-train").containsKeys("glyphs", "digits", "fonts");

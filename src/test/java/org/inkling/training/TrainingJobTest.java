@@ -120,11 +120,12 @@ class TrainingJobTest {
         int digits = set.digits(), letters = set.images().count() - digits;
         TrainingRecipe ten = new TrainingRecipe("v", "64", t.activation(), t.optimizer(), null, 0, t.schedule(), t.augmentation(),
                 0, 1, 128, 1, 0, 100, 0, 0, 5);
-        assertThat(TrainingJob.trainingExamples(ten, TestMnist.get()).size()).isEqualTo(100 + 5 * digits);
+        // Each digit filled, and traced and written by the pen, 5 times each.
+        assertThat(TrainingJob.trainingExamples(ten, TestMnist.get()).size()).isEqualTo(100 + 5 * digits + 5 * digits);
         TrainingRecipe eleven = new TrainingRecipe("v", "64", t.activation(), t.optimizer(), null, 0, t.schedule(), t.augmentation(),
                 0, 1, 128, 1, 0, 100, 30, 0, 5);
         org.inkling.nn.Examples e = TrainingJob.trainingExamples(eleven, TestMnist.get());
-        assertThat(e.size()).isEqualTo(100 + 30 + 5 * digits + 2 * letters);
+        assertThat(e.size()).isEqualTo(100 + 30 + 5 * digits + 2 * letters + 5 * digits);
         int notDigits = 0;
         for (int i = 0; i < e.size(); i++) if (e.label(i) == 10) notDigits++;
         assertThat(notDigits).isEqualTo(30 + 2 * letters);

@@ -9,10 +9,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.zip.GZIPOutputStream;
 import org.inkling.base.AtomicFiles;
+import org.inkling.ink.Ink;
+import org.inkling.ink.LabeledInk;
+import org.inkling.ink.RenderedDigits;
+import org.inkling.ink.StrokeFile;
 
 /**
  * The font glyphs training reads: digits (labelled 0-9) and letters that do not look like digits
@@ -34,8 +41,8 @@ public final class FontGlyphSet {
     /** One font file of a Debian package; of a {@code digitsOnly} font only the digits are rendered. */
     public record FontFile(String pkg, String path, boolean digitsOnly) {}
 
-    /** One rendered glyph: its image (784 values in 0..1), label, character and font. */
-    public record Glyph(FontFile font, char character, int label, float[] image) {}
+    /** One rendered glyph: its image (784 values in 0..1), label, character and font; a digit's traced outline. */
+    public record Glyph(FontFile font, char character, int label, float[] image, Ink outline) {}
 
     public static final String FONT_ROOT = "/usr/share/fonts/";
 
@@ -147,7 +154,8 @@ public final class FontGlyphSet {
                 if (ff.digitsOnly() && !Character.isDigit(c)) continue;
                 float[] image = FontGlyphs.render(font, c);
                 if (image == null || !seen.add(key(image))) continue;
-                out.add(new Glyph(ff, c, Character.isDigit(c) ? c - '0' : NonDigits.LABEL, image));
+                boolean digit = Character.isDigit(c);
+                out.add(new Glyph(ff, c, digit ? c - '0' : NonDigits.LABEL, image, digit ? FontGlyphs.trace(font, c) : null));
             }
         }
         return out;
@@ -178,6 +186,32 @@ public final class FontGlyphSet {
         List<Glyph> heldOut = render(root, HELD_OUT, trainingKeys);
         write(dir, "fonts-train", training);
         write(dir, "fonts-held-out", heldOut);
+        List<String> traced = new ArrayList<>();
+        for (Glyph g : training) {
+            if (g.outline() == null) continue;
+            Map<String, String> extra = new LinkedHashMap<>();
+            extra.put("font", g.font().path());
+            traced.add(StrokeFile.toLine(new LabeledInk(g.label(), g.outline()), 2, extra));
+        }
+        StrokeFile.writeLines(dir.resolve(TRACED), traced);
+        System.out.printf("%d traced digits -> %s%n", traced.size(), dir.resolve(TRACED));
+    }
+
+    /** The training fonts' digits traced to strokes ({@link FontGlyphs#trace}), a stroke file beside the images. */
+    public static final String TRACED = "fonts-train-traced.jsonl";
+
+    /**
+     * Each traced digit written {@code copies} times by a random hand and pen (as the Hershey digits and
+     * letters are) and rendered through the app's ink pipeline with pen widths varying as the non-digits'
+     * do; deterministic for a seed.
+     */
+    public static RenderedDigits writeTraced(List<LabeledInk> traced, int copies, long seed) {
+        SplittableRandom root = new SplittableRandom(seed);
+        List<LabeledInk> items = new ArrayList<>(traced.size() * copies);
+        for (LabeledInk t : traced) {
+            for (int c = 0; c < copies; c++) items.add(new LabeledInk(t.label(), HersheyDigits.write(t.ink(), root.split())));
+        }
+        return RenderedDigits.render(items, 0.12, 0.19, seed ^ 0x9E3779B97F4A7C15L);
     }
 
     static void write(Path dir, String name, List<Glyph> glyphs) throws IOException {

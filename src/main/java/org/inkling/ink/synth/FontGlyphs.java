@@ -14,8 +14,13 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.inkling.base.Inputs;
+import org.inkling.ink.Ink;
 import org.inkling.ink.MnistNormalizer;
+import org.inkling.ink.Point;
+import org.inkling.ink.Stroke;
 
 /**
  * Digits and letters of TrueType/OpenType fonts rendered as network input, made as a drawing is made:
@@ -69,6 +74,49 @@ public final class FontGlyphs {
         double extent = Math.max(bounds.getWidth(), bounds.getHeight());
         if (segments == 0 || !(extent > 0) || !Double.isFinite(extent)) return null;
         return MnistNormalizer.placeBox(fill(outline, bounds, extent));
+    }
+
+    /** Height of a traced glyph's longer side, in the units of a Hershey glyph (whose digits are 21-32 tall). */
+    public static final double TRACE_SIZE = 25;
+    /** Most points a traced glyph may have; a stroke file allows 50,000 a drawing. */
+    public static final int MAX_TRACE_POINTS = 20_000;
+
+    /**
+     * The outline of {@code c} as strokes, one per contour (closed back to its start), its longer side
+     * {@value #TRACE_SIZE} units, y down: what a pen drawing the glyph's edges would draw, for writing with
+     * the simulated hand and pen as the Hershey glyphs are (whose heavy strokes are drawn as outlines too).
+     * Null as for {@link #render}.
+     */
+    public static Ink trace(Font font, char c) throws IOException {
+        if (render(font, c) == null) return null;   // the same checks, the segment bound included
+        FontRenderContext frc = new FontRenderContext(null, true, true);
+        Shape outline = font.createGlyphVector(frc, new char[] {c}).getGlyphOutline(0);
+        Rectangle2D b = outline.getBounds2D();
+        double scale = TRACE_SIZE / Math.max(b.getWidth(), b.getHeight());
+        AffineTransform t = AffineTransform.getScaleInstance(scale, scale);
+        t.translate(-b.getX(), -b.getY());
+        List<Stroke> strokes = new ArrayList<>();
+        List<Point> current = new ArrayList<>();
+        double[] seg = new double[6];
+        int points = 0;
+        // Flattened to 0.05 units, a fiftieth of a pen's width at the drawing's size.
+        for (PathIterator it = outline.getPathIterator(t, 0.05); !it.isDone(); it.next()) {
+            int type = it.currentSegment(seg);
+            if (type == PathIterator.SEG_MOVETO) {
+                if (current.size() > 1) strokes.add(new Stroke(List.copyOf(current)));
+                current.clear();
+            }
+            if (type == PathIterator.SEG_CLOSE) {
+                if (!current.isEmpty()) current.add(current.get(0));
+            } else {
+                current.add(new Point(seg[0], seg[1]));
+            }
+            if (++points > MAX_TRACE_POINTS) {
+                throw new IOException(font.getFontName() + ": the outline of '" + c + "' has more than " + MAX_TRACE_POINTS + " points");
+            }
+        }
+        if (current.size() > 1) strokes.add(new Stroke(List.copyOf(current)));
+        return strokes.isEmpty() ? null : new Ink(strokes);
     }
 
     /** The outline fitted to the 20x20 box (longer side filling it, the other centred), area-averaged. */

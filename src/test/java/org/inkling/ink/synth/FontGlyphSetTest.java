@@ -34,7 +34,7 @@ class FontGlyphSetTest {
     void theCommittedFilesAreWhatTheFontsMake(@TempDir Path dir) throws Exception {
         FontGlyphSet.main(new String[] {ROOT.toString(), dir.toString()});
         for (String name : List.of("fonts-train-images.idx.gz", "fonts-train-labels.idx.gz", "fonts-train.tsv",
-                "fonts-held-out-images.idx.gz", "fonts-held-out-labels.idx.gz", "fonts-held-out.tsv")) {
+                "fonts-held-out-images.idx.gz", "fonts-held-out-labels.idx.gz", "fonts-held-out.tsv", FontGlyphSet.TRACED)) {
             byte[] made = name.endsWith(".gz") ? gunzip(dir.resolve(name)) : Files.readAllBytes(dir.resolve(name));
             Path committed = Path.of("resources/glyphs", name);
             byte[] kept = name.endsWith(".gz") ? gunzip(committed) : Files.readAllBytes(committed);
@@ -59,6 +59,20 @@ class FontGlyphSetTest {
         Set<String> withDigits = new HashSet<>();
         for (FontGlyphSet.Glyph g : training) if (g.label() < NonDigits.LABEL) withDigits.add(g.font().path());
         assertThat(withDigits).hasSizeGreaterThan(FontGlyphSet.TRAINING.size() / 2);
+    }
+
+    @Test
+    void tracedDigitsAreWrittenAsManyTimesAsAskedByDifferentHandsTheSameForASeed() throws Exception {
+        List<org.inkling.ink.LabeledInk> traced = org.inkling.ink.StrokeFile.read(Path.of("resources/glyphs", FontGlyphSet.TRACED));
+        assertThat(traced).hasSize(348);
+        List<org.inkling.ink.LabeledInk> few = traced.subList(0, 3);
+        org.inkling.ink.RenderedDigits a = FontGlyphSet.writeTraced(few, 4, 7);
+        assertThat(a.size()).isEqualTo(12);
+        assertThat(a.label(0)).isEqualTo(few.get(0).label());
+        assertThat(a.label(4)).isEqualTo(few.get(1).label());
+        assertThat(a.image(0)).isNotEqualTo(a.image(1));   // two renditions of one digit differ
+        assertThat(FontGlyphSet.writeTraced(few, 4, 7).pixels()).isEqualTo(a.pixels());
+        assertThat(FontGlyphSet.writeTraced(few, 4, 8).pixels()).isNotEqualTo(a.pixels());
     }
 
     @Test

@@ -50,6 +50,27 @@ class FontGlyphsTest {
     }
 
     @Test
+    void aTracedGlyphIsItsOutlineAsClosedStrokesAtHersheySize() throws Exception {
+        Font font = FontGlyphs.load(DEJAVU);
+        org.inkling.ink.Ink zero = FontGlyphs.trace(font, '0');
+        assertThat(zero.strokes()).hasSize(2);   // the outer and the inner edge
+        double minX = 1e9, maxX = -1e9, minY = 1e9, maxY = -1e9;
+        for (org.inkling.ink.Stroke s : zero.strokes()) {
+            assertThat(s.points().get(0)).isEqualTo(s.points().get(s.size() - 1));
+            for (org.inkling.ink.Point p : s.points()) {
+                minX = Math.min(minX, p.x());
+                maxX = Math.max(maxX, p.x());
+                minY = Math.min(minY, p.y());
+                maxY = Math.max(maxY, p.y());
+            }
+        }
+        assertThat(Math.max(maxX - minX, maxY - minY)).isCloseTo(FontGlyphs.TRACE_SIZE, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(maxY - minY).isGreaterThan(maxX - minX);   // y down, a zero is taller than wide
+        assertThat(FontGlyphs.trace(font, '8').strokes()).hasSize(3);
+        assertThat(FontGlyphs.trace(font, ' ')).isNull();
+    }
+
+    @Test
     void aCharacterTheFontLacksOrThatDrawsNothingIsNull() throws Exception {
         Font font = FontGlyphs.load(DEJAVU);
         assertThat(FontGlyphs.render(font, '\u4e2d')).isNull();   // no CJK in DejaVu Sans
