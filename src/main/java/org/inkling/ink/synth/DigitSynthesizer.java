@@ -87,6 +87,10 @@ public final class DigitSynthesizer {
     public record Sample(Style style, LabeledInk ink) {}
 
     public static List<Sample> generateWithStyles(int countPerDigit, long seed) {
+        return generateWithStyles(countPerDigit, seed, false);
+    }
+
+    private static List<Sample> generateWithStyles(int countPerDigit, long seed, boolean broadNib) {
         if (countPerDigit < 0) {
             throw new IllegalArgumentException("count per digit must be >= 0, got " + countPerDigit);
         }
@@ -104,7 +108,7 @@ public final class DigitSynthesizer {
         // Every drawing has its own generator, so writing them in parallel gives the same result.
         Sample[] out = new Sample[n];
         java.util.stream.IntStream.range(0, n).parallel().forEach(k ->
-                out[k] = new Sample(style[k], new LabeledInk(style[k].digit(), write(style[k], rngs[k]))));
+                out[k] = new Sample(style[k], new LabeledInk(style[k].digit(), write(style[k], rngs[k], broadNib))));
         List<Sample> list = new ArrayList<>(List.of(out));
         Collections.shuffle(list, new java.util.Random(root.nextLong()));
         return list;
@@ -140,26 +144,8 @@ public final class DigitSynthesizer {
 
     /** As {@link #generate}, each drawing written with a broad nib. Deterministic for a seed. */
     public static List<LabeledInk> generateBroadNib(int countPerDigit, long seed) {
-        if (countPerDigit < 0) {
-            throw new IllegalArgumentException("count per digit must be >= 0, got " + countPerDigit);
-        }
-        SplittableRandom root = new SplittableRandom(seed);
-        int n = countPerDigit * 10;
-        Style[] style = new Style[n];
-        SplittableRandom[] rngs = new SplittableRandom[n];
-        for (int d = 0, k = 0; d <= 9; d++) {
-            List<Style> mine = styles(d);
-            for (int i = 0; i < countPerDigit; i++, k++) {
-                style[k] = mine.get(i % mine.size());
-                rngs[k] = root.split();
-            }
-        }
-        LabeledInk[] out = new LabeledInk[n];
-        java.util.stream.IntStream.range(0, n).parallel().forEach(k ->
-                out[k] = new LabeledInk(style[k].digit(), write(style[k], rngs[k], true)));
-        List<LabeledInk> list = new ArrayList<>(List.of(out));
-        Collections.shuffle(list, new java.util.Random(root.nextLong()));
-        return list;
+        // The same styles, generators and shuffle as the plain drawings: only the nib differs.
+        return new ArrayList<>(generateWithStyles(countPerDigit, seed, true).stream().map(Sample::ink).toList());
     }
 
     private static Ink write(Style style, RandomGenerator rng, boolean broadNib) {
