@@ -17,6 +17,7 @@ import org.inkling.nn.TrainConfig;
 import org.inkling.nn.Trainer;
 import org.inkling.nn.TrainingListener.EpochEvent;
 import org.inkling.nn.Engine;
+import org.inkling.nn.KernelWarmUp;
 import org.inkling.nn.TrainingResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,6 +50,11 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "One JSON object per epoch, then a summary.")
     boolean json;
 
+    @Option(names = "--warm-up", description = "Compile the training kernels first (nn.KernelWarmUp, a warm-up a program can run before its first "
+            + "training), so that the first epoch is the one a person would meet after it; without it the first epoch pays the "
+            + "JIT, as a fresh `inkling train` does.")
+    boolean warmUp;
+
     @Override
     public Integer call() {
         if (epochs < 2) throw new picocli.CommandLine.ParameterException(recipe.spec.commandLine(),
@@ -58,6 +64,7 @@ final class BenchCommand implements Callable<Integer> {
         Sequential model = recipe.buildModel(seed);
         Mnist mnist = data.load(json);
         MnistDataset train = mnist.train();
+        double warmUpSeconds = warmUp ? KernelWarmUp.run(null) : 0;
         if (!json) {
             System.out.printf(Locale.ROOT, "Benchmark: %s, %s, batch %d, %d epochs on %,d images, %d cores%n",
                     describe(model), recipe.optimizer, batch, epochs, train.size(), Runtime.getRuntime().availableProcessors());
@@ -77,6 +84,8 @@ final class BenchCommand implements Callable<Integer> {
         s.put("epochs", epochs);
         s.put("batch_size", batch);
         s.put("all_epoch_seconds", seconds);
+        s.put("first_epoch_seconds", seconds[0]);
+        s.put("warm_up_seconds", warmUp ? warmUpSeconds : null);
         s.put("epoch_seconds", epochSeconds);
         s.put("samples_per_second", train.size() / epochSeconds);
         s.put("gflop_per_epoch", flops / 1e9);
@@ -91,7 +100,9 @@ final class BenchCommand implements Callable<Integer> {
         if (json) {
             new JsonLines(System.out).summary(s);
         } else {
-            System.out.printf(Locale.ROOT, "%nEpoch (median after the first): %.3f s  = %,.0f samples/s, %.1f GFLOP/s%s%n",
+            System.out.printf(Locale.ROOT, "%nFirst epoch: %.3f s%s%n", seconds[0],
+                    warmUp ? String.format(Locale.ROOT, " (after a %.2f s kernel warm-up)", warmUpSeconds) : " (cold: it pays the JIT)");
+            System.out.printf(Locale.ROOT, "Epoch (median after the first): %.3f s  = %,.0f samples/s, %.1f GFLOP/s%s%n",
                     epochSeconds, train.size() / epochSeconds, flops / epochSeconds / 1e9,
                     Engine.skipsZeros() ? " (dense-equivalent; zero steps skipped)" : " (dense engine)");
             System.out.printf(Locale.ROOT, "Predict one image: %.1f us; 10,000 images: %.1f ms; peak memory %.0f MB%n",
