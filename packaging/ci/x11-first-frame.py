@@ -77,6 +77,21 @@ def cpu_ms(pid):
         return -1
 
 
+def print_threads(pid):
+    """CPU time of each of PID's threads by name, on standard error (FIRST_FRAME_THREADS=1)."""
+    totals = {}
+    for tid in os.listdir(f"/proc/{pid}/task"):
+        try:
+            with open(f"/proc/{pid}/task/{tid}/comm") as f:
+                name = re.sub(r"[0-9]+$", "#", f.read().strip())
+            totals[name] = totals.get(name, 0) + cpu_ms(f"{pid}/task/{tid}")
+        except OSError:
+            pass
+    for name, ms in sorted(totals.items(), key=lambda item: -item[1]):
+        if ms > 0:
+            print(f"  {ms:6d} ms  {name}", file=sys.stderr)
+
+
 def alive(pid):
     try:
         with open(f"/proc/{pid}/stat") as f:
@@ -155,6 +170,8 @@ def main(title, t0, pid, timeout):
             if found is not None:
                 mapped, mapped_cpu = since(), cpu_ms(pid)
         if found is not None and painted(x11, display, *found):
+            if os.environ.get("FIRST_FRAME_THREADS"):
+                print_threads(pid)
             print(f"mapped {mapped} cpu {mapped_cpu} painted {since()} cpu {cpu_ms(pid)} window {found[0]}")
             return
         time.sleep(0.005)
