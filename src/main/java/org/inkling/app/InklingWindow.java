@@ -20,6 +20,7 @@ import org.inkling.app.training.TrainingViewModel;
 
 import org.inkling.app.shared.AppPreferences;
 import org.inkling.app.shared.ErrorText;
+import org.inkling.app.shared.StartupTrace;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -80,6 +81,7 @@ public final class InklingWindow {
                 services.mnist()::locate);
         this.inside = new InsideViewModel(drawing, tasks);
         connectInspection(training, new WhyOverlay(drawing));
+        StartupTrace.mark("view models built");
     }
 
     /** The views that look inside follow the loaded model, and training's copy at each epoch's end. */
@@ -120,6 +122,7 @@ public final class InklingWindow {
     private void build() {
         theme.darkProperty().set(preferences.dark());
         theme.apply();
+        StartupTrace.mark("theme set");
         FXMLLoader loader = new FXMLLoader(InklingWindow.class.getResource("MainView.fxml"));
         loader.setControllerFactory(this::controller);
         Parent root;
@@ -128,6 +131,7 @@ public final class InklingWindow {
         } catch (IOException e) {
             throw new UncheckedIOException("The main view could not be loaded", e);
         }
+        StartupTrace.mark("main and drawing views loaded (FXML, controllers)");
         LazyTab.install((Tab) loader.getNamespace().get("evaluateTab"),
                 InklingWindow.class.getResource("inspection/EvaluationView.fxml"), this::controller);
         Tab insideTab = (Tab) loader.getNamespace().get("insideTab");
@@ -178,7 +182,9 @@ public final class InklingWindow {
 
         stage.setScene(scene);
         stage.setOnCloseRequest(this::onCloseRequest);
+        StartupTrace.mark("scene built");
         main.loadStartupModel();
+        StartupTrace.mark("model loaded");
         main.training().restoreForm(preferences.form());
         main.setRecentFiles(preferences.recent());
         Path last = preferences.lastModel();
@@ -186,11 +192,20 @@ public final class InklingWindow {
             main.open(last);
         }
         teaching.load();
+        StartupTrace.mark("taught set read");
         stage.show();
-        afterFirstFrame(scene, () -> {
-            ((javafx.scene.control.ScrollPane) loader.getNamespace().get("trainScroll")).setContent(
-                    LazyTab.load(InklingWindow.class.getResource("training/TrainingView.fxml"), this::controller));
+        StartupTrace.mark("stage shown");
+        if (StartupTrace.on()) {
+            int[] pulses = {0};
+            scene.addPostLayoutPulseListener(() -> {
+                if (++pulses[0] <= 12) StartupTrace.mark("pulse " + pulses[0] + " laid out");
+            });
+        }
+        javafx.scene.control.ScrollPane trainScroll = (javafx.scene.control.ScrollPane) loader.getNamespace().get("trainScroll");
+        afterFirstFramePainted(scene, () -> trainScroll.setContent(new javafx.scene.layout.Region()), () -> {
+            trainScroll.setContent(LazyTab.load(InklingWindow.class.getResource("training/TrainingView.fxml"), this::controller));
             viewsLoaded.set(true);
+            StartupTrace.mark("train view loaded");
             // Not during start-up: a few seconds after, when the window has settled.
             javafx.animation.PauseTransition settle = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(3));
             settle.setOnFinished(e -> teaching.warmUpIfTaughtBefore());
@@ -202,14 +217,35 @@ public final class InklingWindow {
     }
 
     /**
-     * Runs {@code work} once the first frame has been laid out and drawn: what the window's first
-     * look does not need waits for it, so the window appears sooner.
+     * Runs {@code work} once the first frame has been drawn: what the window's first look does not
+     * need waits for it, so the window appears sooner and the pad answers at once. The renderer
+     * draws a frame on its own thread while the FX thread goes on; a pulse that has changes to hand
+     * over waits for the frame before (JavaFX's scene pulse: waitForRenderingToComplete). So after
+     * the first pulse the window makes an invisible change, and the work runs after the pulse that
+     * carries it. Were that wait ever to go, the work would only run a little early.
      */
-    private static void afterFirstFrame(Scene scene, Runnable work) {
+    private static void afterFirstFramePainted(Scene scene, Runnable invisibleChange, Runnable work) {
+        onNextPulse(scene, () -> {
+            StartupTrace.mark("first frame laid out; the renderer draws it");
+            // after the first pulse: the change belongs to the second, which then waits for the first frame's drawing
+            Platform.runLater(() -> {
+                invisibleChange.run();
+                onNextPulse(scene, () -> Platform.runLater(() -> {
+                    StartupTrace.mark("first frame drawn");
+                    // one more turn of the event loop first: on GTK that is what shows the drawn frame
+                    Platform.runLater(work);
+                }));
+                Platform.requestNextPulse();
+            });
+        });
+    }
+
+    /** Runs {@code then} once, when the scene's next pulse has been laid out. */
+    private static void onNextPulse(Scene scene, Runnable then) {
         Runnable[] listener = new Runnable[1];
         listener[0] = () -> {
             scene.removePostLayoutPulseListener(listener[0]);
-            Platform.runLater(work);
+            then.run();
         };
         scene.addPostLayoutPulseListener(listener[0]);
     }
