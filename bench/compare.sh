@@ -6,6 +6,12 @@
 #
 #   bench/compare.sh [--data DIR] [--arch 512|512,512|cnn] [--epochs 3] [--torch-threads 1,2]
 #                    [--rounds 1] [--skip-build] [--kernels] [--out DIR]
+#   bench/compare.sh --startup [RUNS] [--skip-build]
+#
+# --startup is the start-up row instead: the app-image's first frame against a bare JavaFX window's
+# (one Stage, one Label) from a copy of the same image, RUNS alternated pairs (default 5), medians
+# and ratios of wall and CPU time: packaging/startup-vs-bare.sh, after mvn -Pdist (app-image only).
+# Needs Xvfb and python3, or a DISPLAY.
 #
 # --arch cnn is the convolutional network (conv32, pool, conv64, pool, 128), against PyTorch only;
 # numpy then measures only its sgemm and the processor's peak (2048x2048), which every GFLOP/s
@@ -27,6 +33,7 @@ rounds=1
 build=1
 kernels=0
 out=""
+startup=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --data) data="$2"; shift 2 ;;
@@ -37,10 +44,19 @@ while [ $# -gt 0 ]; do
     --skip-build) build=0; shift ;;
     --kernels) kernels=1; shift ;;
     --out) out="$2"; shift 2 ;;
-    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+    --startup) startup=5; shift; if [[ "${1:-}" =~ ^[1-9][0-9]*$ ]]; then startup="$1"; shift; fi ;;
+    -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
     *) echo "compare.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
+
+if [ -n "$startup" ]; then
+  if [ "$build" = 1 ]; then
+    echo "== building the app-image (mvn -q -B -Pdist -DskipTests -Dinkling.dist.installer.skip=true package)" >&2
+    (cd "$root" && mvn -q -B -Pdist -DskipTests -Dinkling.dist.installer.skip=true package) >&2
+  fi
+  exec bash "$root/packaging/startup-vs-bare.sh" "$startup"
+fi
 
 py="${PYTHON:-/usr/bin/python3}"
 if ! "$py" -c "import numpy, torch" 2>/dev/null; then

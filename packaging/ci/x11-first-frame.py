@@ -8,6 +8,7 @@ inside the window are not all black any more, the first frame's.
 
 Usage: x11-first-frame.py TITLE_REGEX T0_NS PID [TIMEOUT_S]
   T0_NS: the launch time (date +%s%N), PID: the launched process (its CPU time is read at both moments).
+Only a window whose _NET_WM_PID is PID counts (the display may be shared).
 Prints one line: "mapped MS cpu MS painted MS cpu MS window ID" (ms since T0_NS; cpu = user + system
 time of PID by then). Exits 1 if PID ends or TIMEOUT_S (default 60) passes first.
 Uses libX11 via ctypes: nothing beyond python3 and libx11-6."""
@@ -100,6 +101,20 @@ def alive(pid):
         return False
 
 
+def window_pid(x11, display, window):
+    """The _NET_WM_PID a toolkit sets on its windows (GTK does), or None."""
+    actual_type, actual_format = ctypes.c_ulong(), ctypes.c_int()
+    items, after, data = ctypes.c_ulong(), ctypes.c_ulong(), ctypes.c_void_p()
+    atom = x11.XInternAtom(display, b"_NET_WM_PID", 0)
+    if x11.XGetWindowProperty(display, window, atom, 0, 1, 0, 0, ctypes.byref(actual_type),
+                              ctypes.byref(actual_format), ctypes.byref(items), ctypes.byref(after),
+                              ctypes.byref(data)) != 0 or not data.value:
+        return None
+    pid = ctypes.cast(data, ctypes.POINTER(ctypes.c_ulong))[0] if items.value == 1 else None
+    x11.XFree(data)
+    return pid
+
+
 def window_title(x11, display, window):
     """_NET_WM_NAME (UTF-8), else WM_NAME: GTK's titles with non-Latin-1 characters are only in the first."""
     for name in (b"_NET_WM_NAME", b"WM_NAME"):
@@ -116,7 +131,7 @@ def window_title(x11, display, window):
     return None
 
 
-def mapped_window(x11, display, root, title):
+def mapped_window(x11, display, root, title, pid):
     root_ret, parent_ret = ctypes.c_ulong(), ctypes.c_ulong()
     children, count = ctypes.POINTER(ctypes.c_ulong)(), ctypes.c_uint()
     if not x11.XQueryTree(display, root, ctypes.byref(root_ret), ctypes.byref(parent_ret),
@@ -127,7 +142,8 @@ def mapped_window(x11, display, root, title):
         for i in range(count.value):
             w = children[i]
             name = window_title(x11, display, w)
-            matches = name is not None and title.search(name)
+            # the display may be shared: only the launched program's own window counts
+            matches = name is not None and title.search(name) and window_pid(x11, display, w) == pid
             attributes = XWindowAttributes()
             if matches and x11.XGetWindowAttributes(display, w, ctypes.byref(attributes)) \
                     and attributes.map_state == IS_VIEWABLE:
@@ -166,7 +182,7 @@ def main(title, t0, pid, timeout):
         if not alive(pid):
             sys.exit("x11-first-frame: the program ended before its first frame")
         if found is None:
-            found = mapped_window(x11, display, root, title)
+            found = mapped_window(x11, display, root, title, pid)
             if found is not None:
                 mapped, mapped_cpu = since(), cpu_ms(pid)
         if found is not None and painted(x11, display, *found):
