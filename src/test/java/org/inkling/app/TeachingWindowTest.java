@@ -6,13 +6,9 @@ import static org.inkling.app.WindowTests.waitFor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import javafx.geometry.Bounds;
-import javafx.geometry.Point2D;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
-import org.inkling.app.drawing.DrawingPad;
 import org.inkling.app.model.EngineModelStore;
 import org.inkling.app.teaching.EngineTeacher;
 import org.inkling.ink.PersonalDigits;
@@ -21,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
-import org.testfx.robot.Motion;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The "Your digits" tab in the real window: a key press labels the drawing, the set grows on disk, the network learns and the bars change. */
@@ -46,15 +41,7 @@ class TeachingWindowTest extends WindowTestBase {
     @Test
     void aDigitKeyTeachesTheDrawingTheSetGrowsAndTheBarsChange(FxRobot robot) throws Exception {
         robot.clickOn("Your digits");
-        DrawingPad pad = robot.lookup(".drawing-pad").queryAs(DrawingPad.class);
-        Bounds b = pad.canvas().localToScreen(pad.canvas().getBoundsInLocal());
-        double s = b.getWidth();
-        // a "7"
-        robot.moveTo(new Point2D(b.getMinX() + 0.25 * s, b.getMinY() + 0.22 * s)).press(MouseButton.PRIMARY);
-        robot.moveTo(new Point2D(b.getMinX() + 0.70 * s, b.getMinY() + 0.22 * s), Motion.DIRECT);
-        robot.moveTo(new Point2D(b.getMinX() + 0.42 * s, b.getMinY() + 0.82 * s), Motion.DIRECT);
-        robot.release(MouseButton.PRIMARY);
-        waitFor(() -> window.viewModel().drawing().probabilitiesProperty().get() != null, 10_000);
+        drawSeven(robot);
         int read = window.viewModel().drawing().predictedDigitProperty().get();
         int taught = read == 1 ? 2 : 1; // a correction: it is taught as what it was not read as
         double before = robot.lookup("#bar-" + taught).queryAs(ProgressBar.class).getProgress();

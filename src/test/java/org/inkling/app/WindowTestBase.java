@@ -59,6 +59,7 @@ abstract class WindowTestBase {
         robot.moveTo(new Point2D(b.getMinX() + 0.42 * s, b.getMinY() + 0.82 * s), Motion.DIRECT);
         robot.release(MouseButton.PRIMARY);
         WaitForAsyncUtils.waitForFxEvents();
-        waitFor(() -> window.viewModel().drawing().probabilitiesProperty().get() != null, 5_000);
+        // generous: the machine that runs the tests may be busy with other builds
+        waitFor(() -> window.viewModel().drawing().probabilitiesProperty().get() != null, 10_000);
     }
 }
