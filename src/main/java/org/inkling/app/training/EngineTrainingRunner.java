@@ -9,7 +9,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import org.inkling.data.Mnist;
 import org.inkling.nn.Engine;
+import org.inkling.nn.KernelWarmUp;
 import org.inkling.nn.SavedModel;
+import org.inkling.nn.TrainingControl;
 import org.inkling.nn.TrainingListener;
 import org.inkling.training.TrainingJob;
 import org.inkling.training.TrainingOutcome;
@@ -42,6 +44,16 @@ public final class EngineTrainingRunner implements TrainingRunner {
         } finally {
             Engine.setThreads(threadsBefore);
         }
+    }
+
+    /**
+     * {@link KernelWarmUp}: a throw-away multilayer network trained for a few batches of made-up digits.
+     * It leaves the engine's thread setting alone, since a run starting beside it sets its own; it uses
+     * the cores as they are set for a few seconds, while the person is still filling in the form.
+     */
+    @Override
+    public void warmUp(TrainingControl control) {
+        KernelWarmUp.run(control);
     }
 
     private synchronized Mnist mnist(Path folder) throws IOException {

@@ -108,6 +108,7 @@ public final class TrainingController {
             TrainingPreset preset = presetBox.getValue();
             if (preset != null) {
                 vm.applyPreset(preset);
+                vm.warmUpForTraining();
                 // The box is a menu of actions, not a setting: it goes back to its prompt.
                 javafx.application.Platform.runLater(() -> presetBox.getSelectionModel().clearSelection());
             }
@@ -126,7 +127,12 @@ public final class TrainingController {
                 batchSizeField, epochsField, validationSplitField, scheduleBox, augmentationBox, syntheticField,
                 seedField, presetBox, likeModelButton)) {
             control.disableProperty().bind(idle.not());
+            // going into the form is the sign of a run to come: the first epoch's compiling can start now
+            control.focusedProperty().addListener((obs, was, focused) -> {
+                if (focused) vm.warmUpForTraining();
+            });
         }
+        trainButton.setOnMouseEntered(e -> vm.warmUpForTraining());
         trainButton.disableProperty().bind(vm.canTrainProperty().not());
         trainButton.setTooltip(new Tooltip("Train a new network with these settings"));
         pauseButton.disableProperty().bind(vm.stateProperty().isNotEqualTo(TrainingState.RUNNING)

@@ -14,4 +14,11 @@ public interface TrainingRunner {
      * @return the trained network (also when stopped early: it is what was learnt so far)
      */
     ModelHandle train(TrainingRequest request, TrainingListener listener, TrainingSwitch control) throws Exception;
+
+    /**
+     * Does, on the calling (background) thread, the work a first run would otherwise do in its first
+     * epoch (the JIT compiling the kernels), until done or until {@code control} is cancelled. Nothing
+     * a run uses is changed. The default does nothing.
+     */
+    default void warmUp(org.inkling.nn.TrainingControl control) throws Exception {}
 }

@@ -185,4 +185,66 @@ class TrainingViewModelTest {
         assertThat(TrainingViewModel.formatDuration(Duration.ofSeconds(83))).isEqualTo("1:23");
         assertThat(TrainingViewModel.formatDuration(Duration.ofSeconds(3723))).isEqualTo("1:02:03");
     }
+
+    /** A runner whose warm-up runs until cancelled, counting how often it was asked. */
+    private static final class WarmingRunner implements TrainingRunner {
+        final Fakes.Runner training = new Fakes.Runner(3, 5);
+        final java.util.concurrent.atomic.AtomicInteger warmUps = new java.util.concurrent.atomic.AtomicInteger();
+        volatile org.inkling.nn.TrainingControl warmUpControl;
+        volatile boolean warmUpEnded;
+
+        @Override
+        public ModelHandle train(TrainingRequest request, org.inkling.nn.TrainingListener listener, TrainingSwitch control) throws Exception {
+            return training.train(request, listener, control);
+        }
+
+        @Override
+        public void warmUp(org.inkling.nn.TrainingControl control) throws Exception {
+            warmUps.incrementAndGet();
+            warmUpControl = control;
+            long end = System.nanoTime() + 20_000_000_000L;
+            while (!control.isCancelled() && System.nanoTime() < end) Thread.sleep(5);
+            warmUpEnded = true;
+        }
+    }
+
+    @Test
+    void settingUpAMultilayerRunWarmsUpOnceAndTheRunCancelsIt() throws Exception {
+        WarmingRunner runner = new WarmingRunner();
+        TrainingViewModel vm = new TrainingViewModel(runner, mnist, dialogs, tasks, ui, System::nanoTime);
+        vm.setListeners(snapshots::add, trained::add);
+        vm.architectureProperty().set("cnn");
+        vm.warmUpForTraining();
+        vm.architectureProperty().set("conv8,pool,32");
+        vm.warmUpForTraining();
+        Thread.sleep(100);
+        assertThat(runner.warmUps.get()).as("convolutional recipes are not warmed").isZero();
+
+        vm.architectureProperty().set("512");
+        vm.warmUpForTraining();
+        vm.warmUpForTraining();
+        ui.runUntil(() -> runner.warmUps.get() > 0, Duration.ofSeconds(10));
+        vm.warmUpForTraining();
+        Thread.sleep(100);
+        assertThat(runner.warmUps.get()).as("once per window").isEqualTo(1);
+        assertThat(runner.warmUpControl.isCancelled()).isFalse();
+
+        vm.mnistFolderProperty().set(Path.of("mnist"));
+        vm.train();
+        assertThat(runner.warmUpControl.isCancelled()).as("a run starting cancels the warm-up").isTrue();
+        ui.runUntil(() -> runner.warmUpEnded && vm.stateProperty().get() == TrainingState.IDLE, Duration.ofSeconds(10));
+        assertThat(runner.training.batchesRun).isPositive();
+    }
+
+    @Test
+    void theWindowGoingCancelsTheWarmUp() throws Exception {
+        WarmingRunner runner = new WarmingRunner();
+        TrainingViewModel vm = new TrainingViewModel(runner, mnist, dialogs, tasks, ui, System::nanoTime);
+        vm.architectureProperty().set("128");
+        vm.warmUpForTraining();
+        ui.runUntil(() -> runner.warmUps.get() > 0, Duration.ofSeconds(10));
+        vm.stopForShutdown();
+        ui.runUntil(() -> runner.warmUpEnded, Duration.ofSeconds(10));
+        assertThat(runner.warmUpControl.isCancelled()).isTrue();
+    }
 }
