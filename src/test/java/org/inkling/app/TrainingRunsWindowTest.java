@@ -251,4 +251,18 @@ class TrainingRunsWindowTest extends WindowTestBase {
             assertThat(a.get(i).value().data).as(a.get(i).name()).isEqualTo(e.get(i).value().data);
         }
     }
+
+    @Test
+    void aPresetChosenFromTheMenuFillsTheFormAndTheMenuShowsItsPromptAgain(FxRobot robot) {
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<TrainingPreset> presets = robot.lookup("#presetBox").queryAs(javafx.scene.control.ComboBox.class);
+        robot.clickOn(presets);
+        robot.clickOn(TrainingPreset.TEXTBOOK.toString());
+        TrainingViewModel training = window.viewModel().training();
+        waitFor(() -> "512".equals(training.architectureProperty().get()), 5_000);
+        assertThat(training.optimizerProperty().get()).isEqualTo("rmsprop");
+        // the menu is a list of actions: it goes back to "a preset…", not to an empty box
+        waitFor(() -> presets.getValue() == null, 5_000);
+        assertThat(presets.getButtonCell().getText()).isEqualTo(presets.getPromptText()).isNotBlank();
+    }
 }

@@ -104,6 +104,14 @@ public final class TrainingController {
         editableBox(augmentationBox, List.of("none", "default"), vm.augmentationProperty(), augmentationError,
                 vm.augmentationErrorProperty());
         presetBox.getItems().setAll(TrainingPreset.values());
+        // JavaFX's ComboBox forgets its prompt once a value has been chosen and cleared; this cell keeps it
+        presetBox.setButtonCell(new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(TrainingPreset item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? presetBox.getPromptText() : item.toString());
+            }
+        });
         presetBox.setOnAction(e -> {
             TrainingPreset preset = presetBox.getValue();
             if (preset != null) {
