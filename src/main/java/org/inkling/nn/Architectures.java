@@ -57,6 +57,16 @@ public final class Architectures {
         return layers;
     }
 
+    /**
+     * Whether {@code spec} has image layers (convolutions or pools), as {@link #parse} reads it ({@code "cnn"}
+     * included).
+     *
+     * @throws IllegalArgumentException when {@code spec} is not an architecture
+     */
+    public static boolean hasImageLayers(String spec) {
+        return parse(spec, Activation.RELU, 1).stream().anyMatch(l -> l instanceof Conv2D || l instanceof MaxPool2D);
+    }
+
     /** A built network for {@code inputSize} inputs (784 for MNIST). */
     public static Sequential build(String spec, int inputSize, Activation hidden, int classes, long seed) {
         return new Sequential(inputSize, parse(spec, hidden, classes), seed);

@@ -435,5 +435,9 @@ class ConvolutionTest {
         assertThatThrownBy(() -> Architectures.parse("dense512", Activation.RELU, 10)).hasMessageContaining("'dense512'");
         assertThatThrownBy(() -> Architectures.build("conv8", 783, Activation.RELU, 10, 1)).hasMessageContaining("square");
         assertThatThrownBy(() -> Architectures.build("conv8x30", 784, Activation.RELU, 10, 1)).hasMessageContaining("does not fit");
+        assertThat(Architectures.hasImageLayers("CNN")).isTrue();
+        assertThat(Architectures.hasImageLayers("conv8,pool,32")).isTrue();
+        assertThat(Architectures.hasImageLayers("512, 512")).isFalse();
+        assertThat(Architectures.hasImageLayers("")).isFalse();
     }
 }

@@ -39,6 +39,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.inkling.data.AugmentationConfig;
+import org.inkling.nn.Architectures;
 import org.inkling.nn.Activation;
 import org.inkling.nn.LearningRateSchedule;
 import org.inkling.training.TrainingRecipe;
@@ -407,8 +408,7 @@ public final class TrainingViewModel {
      * starting, or the window going, cancels it.
      */
     public void warmUpForTraining() {
-        String arch = architecture.get() == null ? "" : architecture.get().toLowerCase(java.util.Locale.ROOT);
-        if (warmUpStarted || isTraining() || arch.contains("conv") || arch.contains("cnn")) {
+        if (warmUpStarted || isTraining() || !valid.get() || Architectures.hasImageLayers(architecture.get())) {
             return;
         }
         warmUpStarted = true;
