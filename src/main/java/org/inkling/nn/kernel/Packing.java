@@ -173,31 +173,34 @@ final class Packing {
             for (int p = 0; p < kc; p++) {
                 float v0 = a[r0 + p], v1 = a[r1 + p], v2 = a[r2 + p], v3 = a[r3 + p];
                 float v4 = a[r4 + p], v5 = a[r5 + p], v6 = a[r6 + p], v7 = a[r7 + p];
-                int d = kept * MR;
-                dst[d] = v0; dst[d + 1] = v1; dst[d + 2] = v2; dst[d + 3] = v3;
-                dst[d + 4] = v4; dst[d + 5] = v5; dst[d + 6] = v6; dst[d + 7] = v7;
-                int bits = Float.floatToRawIntBits(v0) | Float.floatToRawIntBits(v1) | Float.floatToRawIntBits(v2)
-                        | Float.floatToRawIntBits(v3) | Float.floatToRawIntBits(v4) | Float.floatToRawIntBits(v5)
-                        | Float.floatToRawIntBits(v6) | Float.floatToRawIntBits(v7);
-                steps[kept] = p;
-                kept += (bits << 1) != 0 ? 1 : 0;
+                kept = keepStep(dst, steps, kept, p, v0, v1, v2, v3, v4, v5, v6, v7);
             }
         } else {
             for (int p = 0; p < kc; p++) {
                 int o = (p0 + p) * m + i0;
                 float v0 = a[o], v1 = a[o + 1], v2 = a[o + 2], v3 = a[o + 3];
                 float v4 = a[o + 4], v5 = a[o + 5], v6 = a[o + 6], v7 = a[o + 7];
-                int d = kept * MR;
-                dst[d] = v0; dst[d + 1] = v1; dst[d + 2] = v2; dst[d + 3] = v3;
-                dst[d + 4] = v4; dst[d + 5] = v5; dst[d + 6] = v6; dst[d + 7] = v7;
-                int bits = Float.floatToRawIntBits(v0) | Float.floatToRawIntBits(v1) | Float.floatToRawIntBits(v2)
-                        | Float.floatToRawIntBits(v3) | Float.floatToRawIntBits(v4) | Float.floatToRawIntBits(v5)
-                        | Float.floatToRawIntBits(v6) | Float.floatToRawIntBits(v7);
-                steps[kept] = p;
-                kept += (bits << 1) != 0 ? 1 : 0;
+                kept = keepStep(dst, steps, kept, p, v0, v1, v2, v3, v4, v5, v6, v7);
             }
         }
         return kept;
+    }
+
+    /**
+     * Packs step {@code p}'s eight values at slot {@code kept} and lists the step there; the slot is
+     * kept (the count grows) unless every value is ±0. Small enough for the JIT to inline into both
+     * loops of {@link #packANonZero}.
+     */
+    private static int keepStep(float[] dst, int[] steps, int kept, int p,
+                                float v0, float v1, float v2, float v3, float v4, float v5, float v6, float v7) {
+        int d = kept * MR;
+        dst[d] = v0; dst[d + 1] = v1; dst[d + 2] = v2; dst[d + 3] = v3;
+        dst[d + 4] = v4; dst[d + 5] = v5; dst[d + 6] = v6; dst[d + 7] = v7;
+        int bits = Float.floatToRawIntBits(v0) | Float.floatToRawIntBits(v1) | Float.floatToRawIntBits(v2)
+                | Float.floatToRawIntBits(v3) | Float.floatToRawIntBits(v4) | Float.floatToRawIntBits(v5)
+                | Float.floatToRawIntBits(v6) | Float.floatToRawIntBits(v7);
+        steps[kept] = p;
+        return kept + ((bits << 1) != 0 ? 1 : 0);
     }
 
     /**
