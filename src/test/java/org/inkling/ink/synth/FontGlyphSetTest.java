@@ -56,6 +56,7 @@ class FontGlyphSetTest {
         // Blackletter fonts give digits only (their letters as non-digits taught "blackletter is not a digit").
         assertThat(training).filteredOn(g -> g.font().digitsOnly()).isNotEmpty().allMatch(g -> g.label() < NonDigits.LABEL);
         assertThat(training).filteredOn(g -> g.font().pkg().equals("fonts-blankenburg")).hasSize(10);
+        assertThat(training).filteredOn(g -> g.font().pkg().equals("fonts-gamaliel")).hasSize(10);
         Set<String> withDigits = new HashSet<>();
         for (FontGlyphSet.Glyph g : training) if (g.label() < NonDigits.LABEL) withDigits.add(g.font().path());
         assertThat(withDigits).hasSizeGreaterThan(FontGlyphSet.TRAINING.size() / 2);
@@ -64,7 +65,7 @@ class FontGlyphSetTest {
     @Test
     void tracedDigitsAreWrittenAsManyTimesAsAskedByDifferentHandsTheSameForASeed() throws Exception {
         List<org.inkling.ink.LabeledInk> traced = org.inkling.ink.StrokeFile.read(Path.of("resources/glyphs", FontGlyphSet.TRACED));
-        assertThat(traced).hasSize(348);
+        assertThat(traced).hasSize(358);
         List<org.inkling.ink.LabeledInk> few = traced.subList(0, 3);
         org.inkling.ink.RenderedDigits a = FontGlyphSet.writeTraced(few, 4, 7);
         assertThat(a.size()).isEqualTo(12);
