@@ -44,7 +44,9 @@ import org.inkling.nn.TrainingResult;
  * network that is dense throughout trains whole. Either way the base network is never changed.
  *
  * <p>A model that learnt "not a digit" (its {@link VerdictRule} has a reject class) rehearses that class
- * too, fresh {@link NonDigitExamples} in the share of the base's own training, and the taught model keeps the
+ * too, fresh {@link NonDigitExamples} in the share of the base's own training, and the digit styles it learnt
+ * beside it that a network learning to refuse tends to refuse too: broad-nib digits and, for a base trained on
+ * them, font digits ({@link #broadNibRehearsalPerClass}, {@link #fontDigitRehearsal}). The taught model keeps the
  * base's rule (class names, temperature, thresholds): without them the fine-tune would teach it that
  * every drawing is a digit. The temperature is the base's fit, not refitted on the few taught drawings.
  *
@@ -88,6 +90,8 @@ public final class FineTuneJob {
         recipeMap.put("personal_per_class", perClass);
         recipeMap.put("fine_tune", recipe.toMap());
         if (data.nonDigitRehearsal > 0) recipeMap.put("non_digit_rehearsal", data.nonDigitRehearsal);
+        if (data.broadNibRehearsal > 0) recipeMap.put("broad_nib_rehearsal", data.broadNibRehearsal);
+        if (data.fontDigitRehearsal > 0) recipeMap.put("font_digit_rehearsal", data.fontDigitRehearsal);
         recipeMap.put("base_recipe", base.recipe());
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("status", result.status().name().toLowerCase(java.util.Locale.ROOT));
@@ -155,6 +159,8 @@ public final class FineTuneJob {
         final float[] rehearsal;
         final int[] rehearsalLabels;
         final int nonDigitRehearsal;    // of the rehearsal, drawings of the reject class
+        final int broadNibRehearsal;    // of the rehearsal, broad-nib digits
+        final int fontDigitRehearsal;   // of the rehearsal, font digits (filled and pen-written)
         TrainingResult lastResult;
 
         Data(SavedModel model, List<LabeledInk> taught, FineTuneRecipe recipe, Mnist mnist) {
@@ -180,7 +186,17 @@ public final class FineTuneJob {
                 }
             }
             Examples rehearse = rehearsal(mnist, recipe, base.outputSize());
-            nonDigitRehearsal = model.verdict().rejectClass() >= 0 ? nonDigitRehearsal(model.recipe(), rehearse.size()) : 0;
+            boolean refuses = model.verdict().rejectClass() >= 0;
+            broadNibRehearsal = refuses ? broadNibRehearsalPerClass(model.recipe(), recipe) * DigitGeometry.DIGITS : 0;
+            fontDigitRehearsal = refuses ? fontDigitRehearsal(model.recipe(), rehearse.size()) : 0;
+            if (broadNibRehearsal > 0) {
+                rehearse = new ConcatExamples(List.of(rehearse,
+                        SyntheticDigits.broadNibExamples(broadNibRehearsal / DigitGeometry.DIGITS, recipe.seed() + 4)));
+            }
+            if (fontDigitRehearsal > 0) {
+                rehearse = new ConcatExamples(List.of(rehearse, FontGlyphExamples.digitSample(fontDigitRehearsal, recipe.seed() + 5)));
+            }
+            nonDigitRehearsal = refuses ? nonDigitRehearsal(model.recipe(), rehearse.size()) : 0;
             if (nonDigitRehearsal > 0) {
                 rehearse = new ConcatExamples(List.of(rehearse, NonDigitExamples.examples(nonDigitRehearsal, recipe.seed() + 2)));
             }
@@ -327,6 +343,36 @@ public final class FineTuneJob {
             return (int) Math.round(digits * share / (1 - share));
         }
         return Math.max(1, digits / DigitGeometry.DIGITS);
+    }
+
+    /**
+     * Broad-nib digits per class to rehearse for a base that learnt "not a digit" beside them (its recipe
+     * has synthetic digits and non-digits, so {@link TrainingJob} added broad-nib ones): in the ratio the
+     * training set had them to the synthetic digits, so the fine-tune does not teach it to refuse heavy,
+     * angular digits again; none without synthetic digits in the fine-tune.
+     */
+    static int broadNibRehearsalPerClass(Map<String, Object> baseRecipe, FineTuneRecipe recipe) {
+        boolean learnt = baseRecipe.get("synthetic_per_class") instanceof Number s && s.intValue() > 0
+                && baseRecipe.get("non_digits") instanceof Number n && n.intValue() > 0;
+        if (!learnt || recipe.syntheticPerClass() == 0) return 0;
+        return Math.max(1, recipe.syntheticPerClass() / 3);
+    }
+
+    /**
+     * Font digits to rehearse beside {@code digits} rehearsed digits for a base trained on them ({@code
+     * font_copies}): the share they had of its training examples (each training font digit {@code
+     * font_copies} times filled and as many times pen-written), at most every digit both ways.
+     */
+    static int fontDigitRehearsal(Map<String, Object> baseRecipe, int digits) {
+        if (baseRecipe.get("font_copies") instanceof Number copies && copies.intValue() > 0
+                && baseRecipe.get("font_glyphs") instanceof Map<?, ?> set && set.get("digits") instanceof Number fontDigits
+                && baseRecipe.get("train_examples") instanceof Number all) {
+            double shown = 2.0 * fontDigits.doubleValue() * copies.doubleValue();
+            if (shown <= 0 || shown >= all.doubleValue()) return 0;
+            double share = shown / all.doubleValue();
+            return (int) Math.min(2 * fontDigits.longValue(), Math.round(digits * share / (1 - share)));
+        }
+        return 0;
     }
 
     /** Index of the first of the trailing dense layers, where a head-only fine-tune starts (0: all dense). */

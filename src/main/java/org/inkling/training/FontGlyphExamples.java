@@ -3,11 +3,14 @@ package org.inkling.training;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import org.inkling.base.DigitGeometry;
 import org.inkling.data.ArrayExamples;
+import org.inkling.data.ConcatExamples;
 import org.inkling.data.IdxImages;
 import org.inkling.data.IdxLabels;
 import org.inkling.data.IdxReader;
@@ -95,17 +98,66 @@ public final class FontGlyphExamples {
      */
     public static Examples tracedExamples(int copies, long seed) {
         if (copies < 0) throw new IllegalArgumentException("copies must be >= 0, got " + copies);
+        return written(traced(), copies, seed);
+    }
+
+    private static List<LabeledInk> traced() {
         String name = "/glyphs/" + FontGlyphSet.TRACED;
-        List<LabeledInk> traced;
         try (InputStream in = resource(name)) {
-            traced = StrokeFile.read(in, name);
+            return StrokeFile.read(in, name);
         } catch (IOException e) {
             throw new UncheckedIOException("the traced font digits " + name + " cannot be read: " + e.getMessage(), e);
         }
+    }
+
+    private static Examples written(List<LabeledInk> traced, int copies, long seed) {
         RenderedDigits r = FontGlyphSet.writeTraced(traced, copies, seed);
         int[] labels = new int[r.size()];
         for (int i = 0; i < labels.length; i++) labels[i] = r.label(i);
         return ArrayExamples.ofBytes(r.pixels(), RenderedDigits.PIXELS, labels);
+    }
+
+    /**
+     * {@code count} of the training fonts' digits drawn without repeats in a seeded order, half as filled
+     * glyphs and half traced and pen-written (at most every digit both ways): a small rehearsal of the
+     * font styles a network trained with {@code --font-glyphs}.
+     */
+    public static Examples digitSample(int count, long seed) {
+        if (count < 0) throw new IllegalArgumentException("count must be >= 0, got " + count);
+        GlyphSet set = training();
+        List<Integer> digits = new ArrayList<>();
+        for (int i = 0; i < set.labels().count(); i++) if (set.labels().label(i) < NonDigits.LABEL) digits.add(i);
+        List<LabeledInk> traced = traced();
+        SplittableRandom rng = new SplittableRandom(seed);
+        int filled = Math.min(digits.size(), count / 2);
+        int pen = Math.min(traced.size(), count - filled);
+        byte[] pixels = new byte[filled * DigitGeometry.PIXELS];
+        int[] labels = new int[filled];
+        List<Integer> chosen = firstOfShuffle(digits.size(), filled, rng);
+        for (int k = 0; k < filled; k++) {
+            int i = digits.get(chosen.get(k));
+            System.arraycopy(set.images().pixels(), i * DigitGeometry.PIXELS, pixels, k * DigitGeometry.PIXELS, DigitGeometry.PIXELS);
+            labels[k] = set.labels().label(i);
+        }
+        Examples filledDigits = ArrayExamples.ofBytes(pixels, DigitGeometry.PIXELS, labels);
+        if (pen == 0) return filledDigits;
+        List<LabeledInk> penDigits = new ArrayList<>(pen);
+        for (int k : firstOfShuffle(traced.size(), pen, rng)) penDigits.add(traced.get(k));
+        return new ConcatExamples(List.of(filledDigits, written(penDigits, 1, rng.nextLong())));
+    }
+
+    /** The first {@code k} of a seeded shuffle of 0..n-1. */
+    private static List<Integer> firstOfShuffle(int n, int k, SplittableRandom rng) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) order[i] = i;
+        List<Integer> out = new ArrayList<>(k);
+        for (int i = 0; i < k; i++) {
+            int j = i + rng.nextInt(n - i), t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+            out.add(order[i]);
+        }
+        return out;
     }
 
     /** What a model's recipe records of the set it trained on: its name and glyph counts. */

@@ -112,6 +112,38 @@ class FineTuneJobTest {
         assertThat(tuned.verdict().judge(circle, tuned.network().predict(circle)).digit()).as("it learnt the circle-seven").isEqualTo(7);
         // Taught only digits, it would unlearn the eleventh class; rehearsing it keeps the refusals.
         assertThat(notADigitShare(tuned, fresh)).as("refused before: %.3f", before).isGreaterThan(before - 0.1);
+        assertThat(tuned.recipe()).as("the base learnt no broad-nib or font digits").doesNotContainKeys(
+                "broad_nib_rehearsal", "font_digit_rehearsal");
+
+        // The same network, as if its recipe had synthetic and font digits beside the non-digits (the shipped
+        // model's): the fine-tune rehearses broad-nib and font digits too, and the non-digits' share counts them.
+        Map<String, Object> withStyles = new java.util.LinkedHashMap<>(base.recipe());
+        withStyles.put("synthetic_per_class", 3000);
+        withStyles.put("non_digits", 9000);
+        withStyles.put("font_copies", 30);
+        withStyles.put("font_glyphs", Map.of("digits", 358));
+        withStyles.put("train_examples", 137208);
+        SavedModel styled = new SavedModel(base.name(), base.network(), withStyles, base.metrics(), base.classNames(), base.verdict());
+        SavedModel styledTuned = FineTuneJob.run(styled, circlesAsSevens(6), FineTuneRecipe.standard().withFolds(0),
+                TestMnist.get(), null, null, false).model();
+        assertThat(styledTuned.recipe()).containsEntry("broad_nib_rehearsal", 30).containsEntry("font_digit_rehearsal", 93)
+                .containsEntry("non_digit_rehearsal", FineTuneJob.nonDigitRehearsal(withStyles, 500 + 30 + 93));
+        assertThat(styledTuned.verdict()).isEqualTo(base.verdict());
+    }
+
+    @Test
+    void broadNibAndFontDigitsAreRehearsedOnlyForABaseThatLearntThemInTheirShare() {
+        FineTuneRecipe standard = FineTuneRecipe.standard();
+        Map<String, Object> shipped = Map.of("synthetic_per_class", 3000, "non_digits", 9000, "font_copies", 30,
+                "font_glyphs", Map.of("digits", 358), "train_examples", 137208);
+        assertThat(FineTuneJob.broadNibRehearsalPerClass(shipped, standard)).as("a third of the synthetic digits, as in training").isEqualTo(3);
+        assertThat(FineTuneJob.broadNibRehearsalPerClass(Map.of("synthetic_per_class", 3000), standard)).as("no non-digits: no broad nib").isZero();
+        assertThat(FineTuneJob.broadNibRehearsalPerClass(shipped, new FineTuneRecipe(8, 40, 0, 8, 64, 1e-3, 1, true, 0))).isZero();
+        // 358 digits x 30 copies x 2 (filled, pen-written) = 21,480 of 137,208: 15.7%, so 93 beside 500 digits
+        assertThat(FineTuneJob.fontDigitRehearsal(shipped, 500)).isEqualTo(93);
+        assertThat(FineTuneJob.fontDigitRehearsal(Map.of("non_digits", 9000), 500)).isZero();
+        assertThat(FineTuneJob.fontDigitRehearsal(Map.of("font_copies", 3000, "font_glyphs", Map.of("digits", 358),
+                "train_examples", 2_200_000), 5000)).as("at most every font digit both ways").isEqualTo(716);
     }
 
     @Test

@@ -44,6 +44,40 @@ class FontGlyphExamplesTest {
     }
 
     @Test
+    void aDigitSampleIsHalfFilledHalfPenWrittenWithoutRepeatsTheSameForASeed() {
+        int digits = FontGlyphExamples.training().digits();
+        Examples all = FontGlyphExamples.digitSample(2 * digits, 3);
+        assertThat(all.size()).isEqualTo(2 * digits);
+        java.util.Set<String> filled = new java.util.HashSet<>();
+        float[] image = new float[784];
+        for (int i = 0; i < all.size(); i++) {
+            assertThat(all.label(i)).isLessThan(10);
+            all.copyInput(i, image, 0);
+            if (i < digits) assertThat(filled.add(java.util.Arrays.toString(image))).as("filled digit %d is new", i).isTrue();
+        }
+        // every filled font digit once: the sample's labels per class are the set's
+        int[] sampled = new int[10], set = new int[10];
+        for (int i = 0; i < digits; i++) sampled[all.label(i)]++;
+        FontGlyphExamples.GlyphSet glyphs = FontGlyphExamples.training();
+        for (int i = 0; i < glyphs.labels().count(); i++) if (glyphs.labels().label(i) < 10) set[glyphs.labels().label(i)]++;
+        assertThat(sampled).isEqualTo(set);
+        assertThat(FontGlyphExamples.digitSample(10 * digits, 3).size()).as("at most every digit both ways").isEqualTo(2 * digits);
+
+        Examples a = FontGlyphExamples.digitSample(21, 5), b = FontGlyphExamples.digitSample(21, 5), c = FontGlyphExamples.digitSample(21, 6);
+        assertThat(a.size()).isEqualTo(21);
+        assertThat(pixels(a)).isEqualTo(pixels(b));
+        assertThat(pixels(a)).isNotEqualTo(pixels(c));
+        assertThat(FontGlyphExamples.digitSample(0, 5).size()).isZero();
+        assertThat(FontGlyphExamples.digitSample(1, 5).size()).as("one digit: a pen-written one").isEqualTo(1);
+    }
+
+    private static float[] pixels(Examples e) {
+        float[] all = new float[e.size() * 784];
+        for (int i = 0; i < e.size(); i++) e.copyInput(i, all, i * 784);
+        return all;
+    }
+
+    @Test
     void theRecipeRecordsTheSet() {
         Map<String, Object> m = FontGlyphExamples.describe();
         assertThat(m).containsEntry("set", "resources/glyphs/fonts-train").containsKeys("glyphs", "digits", "fonts");
