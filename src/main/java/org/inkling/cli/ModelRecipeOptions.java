@@ -68,6 +68,11 @@ final class ModelRecipeOptions {
                     + "as many times as \"not a digit\" (default: ${DEFAULT-VALUE}).")
     int fontCopies;
 
+    @Option(names = "--broad-nib", paramLabel = "N",
+            description = "With --non-digits and --synthetic, add N synthetic digits per class written with a broad nib "
+                    + "(angular, heavy strokes, as calligraphy and blackletter; default: a third of --synthetic).")
+    Integer broadNibPerClass;
+
     private ParameterException bad(String message) {
         return new ParameterException(spec.commandLine(), message);
     }
@@ -117,7 +122,7 @@ final class ModelRecipeOptions {
         try {
             return new TrainingRecipe(name, arch, Activation.parse(activation), optimizer, lr, weightDecay, schedule(),
                     augmentationConfig(), synthetic, epochs, batch, seed, validationSplit == null ? 0 : validationSplit, limit,
-                    nonDigits, calibrationHoldout, fontCopies);
+                    nonDigits, calibrationHoldout, fontCopies, broadNibPerClass);
         } catch (RecipeException e) {
             throw bad("Invalid " + OPTION_OF.getOrDefault(e.field(), e.field()) + ": " + e.getMessage());
         } catch (IllegalArgumentException e) {
@@ -133,5 +138,5 @@ final class ModelRecipeOptions {
             Map.entry("epochs", "--epochs"), Map.entry("batch_size", "--batch"),
             Map.entry("validation_split", "--validation-split"), Map.entry("limit", "--limit"),
             Map.entry("non_digits", "--non-digits"), Map.entry("calibration_holdout", "--calibration-holdout"),
-            Map.entry("font_copies", "--font-glyphs"));
+            Map.entry("font_copies", "--font-glyphs"), Map.entry("broad_nib_per_class", "--broad-nib"));
 }

@@ -348,13 +348,18 @@ public final class FineTuneJob {
     /**
      * Broad-nib digits per class to rehearse for a base that learnt "not a digit" beside them (its recipe
      * has synthetic digits and non-digits, so {@link TrainingJob} added broad-nib ones): in the ratio the
-     * training set had them to the synthetic digits, so the fine-tune does not teach it to refuse heavy,
+     * training set had them to the synthetic digits (a third unless it records {@code broad_nib_per_class}), so the fine-tune does not teach it to refuse heavy,
      * angular digits again; none without synthetic digits in the fine-tune.
      */
     static int broadNibRehearsalPerClass(Map<String, Object> baseRecipe, FineTuneRecipe recipe) {
-        boolean learnt = baseRecipe.get("synthetic_per_class") instanceof Number s && s.intValue() > 0
-                && baseRecipe.get("non_digits") instanceof Number n && n.intValue() > 0;
-        if (!learnt || recipe.syntheticPerClass() == 0) return 0;
+        if (!(baseRecipe.get("synthetic_per_class") instanceof Number s && s.intValue() > 0
+                && baseRecipe.get("non_digits") instanceof Number n && n.intValue() > 0) || recipe.syntheticPerClass() == 0) {
+            return 0;
+        }
+        if (baseRecipe.get("broad_nib_per_class") instanceof Number b) {
+            if (b.intValue() <= 0) return 0;
+            return (int) Math.max(1, Math.round(recipe.syntheticPerClass() * b.doubleValue() / s.doubleValue()));
+        }
         return Math.max(1, recipe.syntheticPerClass() / 3);
     }
 

@@ -120,7 +120,8 @@ public final class TrainingJob {
 
     /** Broad-nib digits per class an eleven-class recipe adds to its synthetic ones. */
     static int broadNibPerClass(TrainingRecipe recipe) {
-        return recipe.nonDigits() > 0 ? Math.max(1, recipe.syntheticPerClass() / 3) : 0;
+        if (recipe.nonDigits() == 0) return 0;
+        return recipe.broadNibPerClass() != null ? recipe.broadNibPerClass() : Math.max(1, recipe.syntheticPerClass() / 3);
     }
 
     /**
@@ -136,9 +137,9 @@ public final class TrainingJob {
             train = new ConcatExamples(List.of(train, SyntheticDigits.examples(recipe.syntheticPerClass(), recipe.seed() + 1)));
         }
         if (recipe.nonDigits() > 0) {
-            if (recipe.syntheticPerClass() > 0) {
+            if (recipe.syntheticPerClass() > 0 && broadNibPerClass(recipe) > 0) {
                 // A network learning to refuse also refused heavy, angular (blackletter) digits it had never
-                // seen as digits; a third more of the synthetic digits written with a broad nib teaches them.
+                // seen as digits; synthetic digits written with a broad nib (by default a third as many) teach them.
                 train = new ConcatExamples(List.of(train,
                         SyntheticDigits.broadNibExamples(broadNibPerClass(recipe), recipe.seed() + 4)));
             }

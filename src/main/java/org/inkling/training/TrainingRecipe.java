@@ -42,6 +42,9 @@ import org.inkling.nn.VerdictRule;
  * @param fontCopies        copies of each font digit of the committed font glyph set ({@code FontGlyphExamples}) added
  *                          to training, filled and (as many again) traced and written by the simulated pen, and with
  *                          non-digits its letters a quarter as many times; 0 for none
+ * @param broadNibPerClass  broad-nib digits per class an eleven-class recipe with synthetic digits adds
+ *                          ({@code SyntheticDigits.broadNibExamples}); null for the default, a third of
+ *                          {@code syntheticPerClass}
  */
 public record TrainingRecipe(
         String name,
@@ -60,7 +63,8 @@ public record TrainingRecipe(
         Integer limit,
         int nonDigits,
         int calibrationHoldout,
-        int fontCopies) {
+        int fontCopies,
+        Integer broadNibPerClass) {
 
     public static final int MAX_EPOCHS = 1000;
     public static final int MAX_BATCH = 60_000;
@@ -101,6 +105,19 @@ public record TrainingRecipe(
                         + " images and fewer than the training images, got " + calibrationHoldout);
         fail("font_copies", fontCopies >= 0 && fontCopies <= MAX_FONT_COPIES ? null
                 : "font glyph copies must be from 0 to " + MAX_FONT_COPIES + ", got " + fontCopies);
+        if (broadNibPerClass != null) {
+            fail("broad_nib_per_class", broadNibPerClass >= 0 && broadNibPerClass <= MAX_SYNTHETIC_PER_CLASS ? null
+                    : "broad-nib digits per class must be from 0 to " + MAX_SYNTHETIC_PER_CLASS + ", got " + broadNibPerClass);
+        }
+    }
+
+    /** A recipe with the default broad-nib digits. */
+    public TrainingRecipe(String name, String architecture, Activation activation, String optimizer, Double learningRate,
+                          double weightDecay, LearningRateSchedule schedule, AugmentationConfig augmentation,
+                          int syntheticPerClass, int epochs, int batchSize, long seed, double validationSplit, Integer limit,
+                          int nonDigits, int calibrationHoldout, int fontCopies) {
+        this(name, architecture, activation, optimizer, learningRate, weightDecay, schedule, augmentation, syntheticPerClass,
+                epochs, batchSize, seed, validationSplit, limit, nonDigits, calibrationHoldout, fontCopies, null);
     }
 
     /** A recipe without font glyphs (what every recipe was before them). */
@@ -197,12 +214,12 @@ public record TrainingRecipe(
 
     public TrainingRecipe withName(String newName) {
         return new TrainingRecipe(newName, architecture, activation, optimizer, learningRate, weightDecay, schedule,
-                augmentation, syntheticPerClass, epochs, batchSize, seed, validationSplit, limit, nonDigits, calibrationHoldout, fontCopies);
+                augmentation, syntheticPerClass, epochs, batchSize, seed, validationSplit, limit, nonDigits, calibrationHoldout, fontCopies, broadNibPerClass);
     }
 
     public TrainingRecipe withSeed(long newSeed) {
         return new TrainingRecipe(name, architecture, activation, optimizer, learningRate, weightDecay, schedule,
-                augmentation, syntheticPerClass, epochs, batchSize, newSeed, validationSplit, limit, nonDigits, calibrationHoldout, fontCopies);
+                augmentation, syntheticPerClass, epochs, batchSize, newSeed, validationSplit, limit, nonDigits, calibrationHoldout, fontCopies, broadNibPerClass);
     }
 
     // ---- how it is recorded -------------------------------------------------------------------
@@ -230,6 +247,7 @@ public record TrainingRecipe(
         m.put("non_digits", nonDigits);
         m.put("calibration_holdout", calibrationHoldout);
         m.put("font_copies", fontCopies);
+        if (broadNibPerClass != null) m.put("broad_nib_per_class", broadNibPerClass);
         m.put("command", "inkling train " + String.join(" ", commandLine()));
         return m;
     }
@@ -270,7 +288,8 @@ public record TrainingRecipe(
                     intOr(m.get("batch_size"), t.batchSize),
                     m.get("seed") instanceof Number n ? n.longValue() : t.seed, split,
                     m.get("limit") instanceof Number n ? n.intValue() : null,
-                    intOr(m.get("non_digits"), 0), intOr(m.get("calibration_holdout"), 0), intOr(m.get("font_copies"), 0));
+                    intOr(m.get("non_digits"), 0), intOr(m.get("calibration_holdout"), 0), intOr(m.get("font_copies"), 0),
+                    m.get("broad_nib_per_class") instanceof Number n ? n.intValue() : null);
         } catch (RecipeException e) {
             throw e;
         } catch (IllegalArgumentException e) {
@@ -296,6 +315,7 @@ public record TrainingRecipe(
         if (nonDigits != 0) a.addAll(List.of("--non-digits", Integer.toString(nonDigits)));
         if (calibrationHoldout != 0) a.addAll(List.of("--calibration-holdout", Integer.toString(calibrationHoldout)));
         if (fontCopies != 0) a.addAll(List.of("--font-glyphs", Integer.toString(fontCopies)));
+        if (broadNibPerClass != null) a.addAll(List.of("--broad-nib", Integer.toString(broadNibPerClass)));
         a.addAll(List.of("--epochs", Integer.toString(epochs), "--batch", Integer.toString(batchSize),
                 "--seed", Long.toString(seed)));
         if (validationSplit > 0) a.addAll(List.of("--validation-split", Double.toString(validationSplit)));

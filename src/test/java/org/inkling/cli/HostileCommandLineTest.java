@@ -46,6 +46,7 @@ class HostileCommandLineTest {
         "--arch 100000|Invalid --arch",
         "--synthetic 1000000|Invalid --synthetic",
         "--font-glyphs -1|Invalid --font-glyphs",
+        "--broad-nib -1|Invalid --broad-nib",
         "--out /|Invalid --out: / is a folder"})
     void badTrainArgumentsExit2BeforeAnyDataIsRead(String option, String message) throws Exception {
         String[] o = option.split(" ", 2);

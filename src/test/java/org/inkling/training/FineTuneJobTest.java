@@ -139,6 +139,11 @@ class FineTuneJobTest {
         assertThat(FineTuneJob.broadNibRehearsalPerClass(shipped, standard)).as("a third of the synthetic digits, as in training").isEqualTo(3);
         assertThat(FineTuneJob.broadNibRehearsalPerClass(Map.of("synthetic_per_class", 3000), standard)).as("no non-digits: no broad nib").isZero();
         assertThat(FineTuneJob.broadNibRehearsalPerClass(shipped, new FineTuneRecipe(8, 40, 0, 8, 64, 1e-3, 1, true, 0))).isZero();
+        Map<String, Object> asMany = new java.util.HashMap<>(shipped);
+        asMany.put("broad_nib_per_class", 3000);
+        assertThat(FineTuneJob.broadNibRehearsalPerClass(asMany, standard)).as("as many as synthetic ones, as recorded").isEqualTo(10);
+        asMany.put("broad_nib_per_class", 0);
+        assertThat(FineTuneJob.broadNibRehearsalPerClass(asMany, standard)).isZero();
         // 358 digits x 30 copies x 2 (filled, pen-written) = 21,480 of 137,208: 15.7%, so 93 beside 500 digits
         assertThat(FineTuneJob.fontDigitRehearsal(shipped, 500)).isEqualTo(93);
         assertThat(FineTuneJob.fontDigitRehearsal(Map.of("non_digits", 9000), 500)).isZero();

@@ -89,4 +89,27 @@ class TrainingRecipeTest {
                 0, 1, 128, 1, 0, null, 0, 0, TrainingRecipe.MAX_FONT_COPIES + 1))
                 .extracting(e -> ((RecipeException) e).field()).isEqualTo("font_copies");
     }
+
+    @Test
+    void broadNibDigitsAreRecordedReadBackAndCheckedAndDefaultToAThirdOfTheSynthetic() {
+        TrainingRecipe t = TrainingRecipe.textbook();
+        TrainingRecipe r = new TrainingRecipe("v", "cnn", t.activation(), "adam", null, 0, t.schedule(), t.augmentation(),
+                3000, 15, 128, 1, 0, null, 9000, 1000, 30, 3000);
+        assertThat(r.toMap(null)).containsEntry("broad_nib_per_class", 3000);
+        assertThat(TrainingRecipe.fromMap(r.toMap(null)).withName("v")).isEqualTo(r);
+        assertThat((String) r.toMap(null).get("command")).contains("--broad-nib 3000");
+        assertThat(r.withSeed(2).broadNibPerClass()).isEqualTo(3000);
+        assertThat(TrainingJob.broadNibPerClass(r)).isEqualTo(3000);
+        TrainingRecipe byDefault = new TrainingRecipe("v", "cnn", t.activation(), "adam", null, 0, t.schedule(), t.augmentation(),
+                3000, 15, 128, 1, 0, null, 9000, 1000, 30);
+        assertThat(byDefault.toMap(null)).doesNotContainKey("broad_nib_per_class");
+        assertThat((String) byDefault.toMap(null).get("command")).doesNotContain("--broad-nib");
+        assertThat(TrainingRecipe.fromMap(byDefault.toMap(null)).broadNibPerClass()).isNull();
+        assertThat(TrainingJob.broadNibPerClass(byDefault)).isEqualTo(1000);
+        TrainingRecipe tenClasses = new TrainingRecipe("v", "cnn", t.activation(), "adam", null, 0, t.schedule(), t.augmentation(),
+                3000, 15, 128, 1, 0, null, 0, 0, 0, 3000);
+        assertThat(TrainingJob.broadNibPerClass(tenClasses)).as("only beside non-digits").isZero();
+        assertThatThrownBy(() -> new TrainingRecipe(null, "512", t.activation(), "adam", null, 0, t.schedule(), t.augmentation(),
+                0, 1, 128, 1, 0, null, 0, 0, 0, -1)).extracting(e -> ((RecipeException) e).field()).isEqualTo("broad_nib_per_class");
+    }
 }
