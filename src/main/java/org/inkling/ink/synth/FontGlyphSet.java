@@ -28,8 +28,9 @@ import org.inkling.ink.StrokeFile;
  *
  * <p>The split was fixed before any model was measured on it (and revised once after looking at the
  * glyphs alone: Blankenburg, a textura, went to training, since Gotico-Antiqua's digits are
- * roman): held out are a blackletter (Joscelyn, a secretary hand, the gothic cursive), seven handwriting
- * and script fonts and six print ones. A held-out glyph whose image equals
+ * roman; Gamaliel, the other textura packaged, joined training later, when the gothic pen digits had been
+ * seen refused, so that row is no longer a blind measure): held out are a blackletter (Joscelyn, a secretary
+ * hand, the gothic cursive), seven handwriting and script fonts and six print ones. A held-out glyph whose image equals
  * a training glyph's is dropped (one design shipped under two names), so the held-out set is unseen.
  *
  * <p>{@link #main} writes the files under {@code resources/glyphs}: for each split, an IDX image file and
