@@ -43,6 +43,11 @@ final class GemmJob implements PoolTask {
     boolean deep;
     /** A mostly zero (and B not transposed): two rows at a time, see {@link SparsePairs}. */
     boolean sparse;
+    /**
+     * The image side when the packed path's panels are 2×4 blocks of an image's pixels rather than
+     * eight consecutive rows of C (see {@link ImageBands}), else 0.
+     */
+    int side;
     /** Added along the columns of each finished tile of C when not null, then max with 0 when {@code relu}. */
     float[] bias;
     boolean relu;
@@ -70,6 +75,7 @@ final class GemmJob implements PoolTask {
         this.deep = isDeep(transA, transB, m, n, k, direct);
         this.sparse = VectorGemm.SKIP_ZEROS && !direct && !deep && SparsePairs.fits(transA, transB, m, n)
                 && SparsePairs.sparseEnough(a, m * k);
+        this.side = VectorGemm.SKIP_ZEROS && transA && !transB && !direct && !deep && !sparse ? ImageBands.side(m) : 0;
         this.parts = 1;
         this.bias = null;
         this.relu = false;
@@ -239,6 +245,16 @@ final class GemmJob implements PoolTask {
                 Packing.packB(b, transB, n, k, pc, kc, jc, nc, bp);
                 for (int ir = i0; ir < i1; ir += MR) {
                     int mr = Math.min(MR, i1 - ir);
+                    if (side > 0) {
+                        int kept = bandPanel(ir, pc, kc, panels, jc, nc, bp, ap, tile, steps, look, accumulate);
+                        if (look && kept <= kc * 3 / 4) {
+                            paid++;
+                        }
+                        if (look && ++looked == GIVE_UP_AFTER && paid == 0) {
+                            look = false;
+                        }
+                        continue;
+                    }
                     if (!transA && !look && mr == MR && panels <= IN_PLACE_PANELS) {
                         // A is read in place: packing it would cost as much as a narrow product's arithmetic
                         for (int q = 0; q < panels; q++) {
@@ -287,6 +303,54 @@ final class GemmJob implements PoolTask {
                 }
             }
         }
+    }
+
+    /**
+     * One panel of the packed path when panels are 2×4 blocks of an image (see {@link ImageBands}):
+     * rows {@code r0..r0+3} and {@code r0+side..r0+side+3} of C, blank steps skipped when
+     * {@code look}; returns the steps kept. Only products without an epilogue (weight gradients)
+     * come here, and m is a multiple of MR, so every panel is whole.
+     */
+    private int bandPanel(int ir, int pc, int kc, int panels, int jc, int nc, float[] bp, float[] ap, float[] tile,
+                          int[] steps, boolean look, boolean accumulate) {
+        int r0 = ImageBands.firstRow(ir, side);
+        int kept = look ? Packing.packANonZero(a, transA, m, k, r0, MR, pc, kc, ap, steps, side) : kc;
+        if (!look) {
+            Packing.packA(a, transA, m, k, r0, MR, pc, kc, ap, side);
+        }
+        for (int q = 0; q < panels; q++) {
+            int jq = jc + q * NR;
+            int nr = Math.min(NR, jc + nc - jq);
+            int bOff = q * kc * NR;
+            if (nr == NR) {
+                if (kept == kc) {
+                    MicroKernel.dense(kc, ap, 0, bp, bOff, c, r0 * n + jq, (r0 + side) * n + jq, n, accumulate);
+                } else {
+                    MicroKernel.kernel(kept, steps, ap, 0, bp, bOff, c, r0 * n + jq, (r0 + side) * n + jq, n, accumulate);
+                }
+                continue;
+            }
+            // cut by the edge of C: computed in a scratch tile, then copied
+            if (accumulate) {
+                for (int r = 0; r < MR; r++) {
+                    System.arraycopy(c, bandRow(r0, r) * n + jq, tile, r * NR, nr);
+                }
+            }
+            if (kept == kc) {
+                MicroKernel.dense(kc, ap, 0, bp, bOff, tile, 0, NR, accumulate);
+            } else {
+                MicroKernel.kernel(kept, steps, ap, 0, bp, bOff, tile, 0, NR, accumulate);
+            }
+            for (int r = 0; r < MR; r++) {
+                System.arraycopy(tile, r * NR, c, bandRow(r0, r) * n + jq, nr);
+            }
+        }
+        return kept;
+    }
+
+    /** Row of C of a 2×4 panel's row {@code r} (0..7) whose first row is {@code r0}. */
+    private int bandRow(int r0, int r) {
+        return r < 4 ? r0 + r : r0 + side + r - 4;
     }
 
     /** As {@link #edgeTile} for a tile whose A is read in place. */

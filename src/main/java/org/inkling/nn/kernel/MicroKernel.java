@@ -34,13 +34,23 @@ final class MicroKernel {
      */
     static void kernel(int kept, int[] steps, float[] ap, int aOff, float[] bp, int bOff,
                        float[] c, int cOff, int ldc, boolean accumulate) {
+        kernel(kept, steps, ap, aOff, bp, bOff, c, cOff, cOff + 4 * ldc, ldc, accumulate);
+    }
+
+    /**
+     * As {@link #kernel(int, int[], float[], int, float[], int, float[], int, int, boolean)} with the
+     * tile's rows 4 to 7 starting at {@code cOff4} instead of four rows below row 0: a panel of two
+     * runs of four rows of C (see {@link ImageBands}).
+     */
+    static void kernel(int kept, int[] steps, float[] ap, int aOff, float[] bp, int bOff,
+                       float[] c, int cOff, int cOff4, int ldc, boolean accumulate) {
         FloatVector c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51, c60, c61, c70, c71;
         if (accumulate) {
             int o = cOff;
             c00 = FloatVector.fromArray(S, c, o); c01 = FloatVector.fromArray(S, c, o + L); o += ldc;
             c10 = FloatVector.fromArray(S, c, o); c11 = FloatVector.fromArray(S, c, o + L); o += ldc;
             c20 = FloatVector.fromArray(S, c, o); c21 = FloatVector.fromArray(S, c, o + L); o += ldc;
-            c30 = FloatVector.fromArray(S, c, o); c31 = FloatVector.fromArray(S, c, o + L); o += ldc;
+            c30 = FloatVector.fromArray(S, c, o); c31 = FloatVector.fromArray(S, c, o + L); o = cOff4;
             c40 = FloatVector.fromArray(S, c, o); c41 = FloatVector.fromArray(S, c, o + L); o += ldc;
             c50 = FloatVector.fromArray(S, c, o); c51 = FloatVector.fromArray(S, c, o + L); o += ldc;
             c60 = FloatVector.fromArray(S, c, o); c61 = FloatVector.fromArray(S, c, o + L); o += ldc;
@@ -69,7 +79,7 @@ final class MicroKernel {
         c00.intoArray(c, o); c01.intoArray(c, o + L); o += ldc;
         c10.intoArray(c, o); c11.intoArray(c, o + L); o += ldc;
         c20.intoArray(c, o); c21.intoArray(c, o + L); o += ldc;
-        c30.intoArray(c, o); c31.intoArray(c, o + L); o += ldc;
+        c30.intoArray(c, o); c31.intoArray(c, o + L); o = cOff4;
         c40.intoArray(c, o); c41.intoArray(c, o + L); o += ldc;
         c50.intoArray(c, o); c51.intoArray(c, o + L); o += ldc;
         c60.intoArray(c, o); c61.intoArray(c, o + L); o += ldc;
@@ -79,13 +89,19 @@ final class MicroKernel {
     /** As {@link #kernel} over every step of a whole panel, without the indirection (which costs a bounds check a load). */
     static void dense(int kc, float[] ap, int aOff, float[] bp, int bOff,
                        float[] c, int cOff, int ldc, boolean accumulate) {
+        dense(kc, ap, aOff, bp, bOff, c, cOff, cOff + 4 * ldc, ldc, accumulate);
+    }
+
+    /** As {@link #dense(int, float[], int, float[], int, float[], int, int, boolean)} with rows 4 to 7 from {@code cOff4}. */
+    static void dense(int kc, float[] ap, int aOff, float[] bp, int bOff,
+                      float[] c, int cOff, int cOff4, int ldc, boolean accumulate) {
         FloatVector c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51, c60, c61, c70, c71;
         if (accumulate) {
             int o = cOff;
             c00 = FloatVector.fromArray(S, c, o); c01 = FloatVector.fromArray(S, c, o + L); o += ldc;
             c10 = FloatVector.fromArray(S, c, o); c11 = FloatVector.fromArray(S, c, o + L); o += ldc;
             c20 = FloatVector.fromArray(S, c, o); c21 = FloatVector.fromArray(S, c, o + L); o += ldc;
-            c30 = FloatVector.fromArray(S, c, o); c31 = FloatVector.fromArray(S, c, o + L); o += ldc;
+            c30 = FloatVector.fromArray(S, c, o); c31 = FloatVector.fromArray(S, c, o + L); o = cOff4;
             c40 = FloatVector.fromArray(S, c, o); c41 = FloatVector.fromArray(S, c, o + L); o += ldc;
             c50 = FloatVector.fromArray(S, c, o); c51 = FloatVector.fromArray(S, c, o + L); o += ldc;
             c60 = FloatVector.fromArray(S, c, o); c61 = FloatVector.fromArray(S, c, o + L); o += ldc;
@@ -114,7 +130,7 @@ final class MicroKernel {
         c00.intoArray(c, o); c01.intoArray(c, o + L); o += ldc;
         c10.intoArray(c, o); c11.intoArray(c, o + L); o += ldc;
         c20.intoArray(c, o); c21.intoArray(c, o + L); o += ldc;
-        c30.intoArray(c, o); c31.intoArray(c, o + L); o += ldc;
+        c30.intoArray(c, o); c31.intoArray(c, o + L); o = cOff4;
         c40.intoArray(c, o); c41.intoArray(c, o + L); o += ldc;
         c50.intoArray(c, o); c51.intoArray(c, o + L); o += ldc;
         c60.intoArray(c, o); c61.intoArray(c, o + L); o += ldc;

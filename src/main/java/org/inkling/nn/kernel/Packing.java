@@ -115,6 +115,33 @@ final class Packing {
      * A(i, p) is a[i*k + p] when {@code !trans}, a[p*m + i] when {@code trans} (a is k×m).
      */
     static void packA(float[] a, boolean trans, int m, int k, int i0, int mr, int p0, int kc, float[] dst) {
+        packA(a, trans, m, k, i0, mr, p0, kc, dst, 4);
+    }
+
+    /**
+     * As {@link #packA(float[], boolean, int, int, int, int, int, int, float[])} for a whole panel
+     * (mr = MR) whose rows 4 to 7 are rows {@code i0 + second} to {@code i0 + second + 3} of A
+     * (see {@link ImageBands}); {@code second} is 4 for eight consecutive rows.
+     */
+    static void packA(float[] a, boolean trans, int m, int k, int i0, int mr, int p0, int kc, float[] dst, int second) {
+        if (second != 4) {
+            for (int p = 0; p < kc; p++) {
+                int d = p * MR;
+                if (trans) {
+                    int o = (p0 + p) * m + i0;
+                    for (int r = 0; r < 4; r++) {
+                        dst[d + r] = a[o + r];
+                        dst[d + 4 + r] = a[o + second + r];
+                    }
+                } else {
+                    for (int r = 0; r < 4; r++) {
+                        dst[d + r] = a[(i0 + r) * k + p0 + p];
+                        dst[d + 4 + r] = a[(i0 + second + r) * k + p0 + p];
+                    }
+                }
+            }
+            return;
+        }
         if (!trans) {
             for (int r = 0; r < mr; r++) {
                 int src = (i0 + r) * k + p0;
@@ -161,6 +188,16 @@ final class Packing {
      * the three passes cost a tenth of the first layer's product.
      */
     static int packANonZero(float[] a, boolean trans, int m, int k, int i0, int mr, int p0, int kc, float[] dst, int[] steps) {
+        return packANonZero(a, trans, m, k, i0, mr, p0, kc, dst, steps, 4);
+    }
+
+    /**
+     * As {@link #packANonZero(float[], boolean, int, int, int, int, int, int, float[], int[])} for a
+     * panel whose rows 4 to 7 are rows {@code i0 + second} to {@code i0 + second + 3} of A (see
+     * {@link ImageBands}); {@code second} is 4 for eight consecutive rows, and must be when mr < MR.
+     */
+    static int packANonZero(float[] a, boolean trans, int m, int k, int i0, int mr, int p0, int kc, float[] dst, int[] steps,
+                            int second) {
         if (mr != MR) {
             packA(a, trans, m, k, i0, mr, p0, kc, dst);
             int kept = ZeroSteps.ofPanel(dst, kc, steps);
@@ -169,7 +206,8 @@ final class Packing {
         }
         int kept = 0;
         if (!trans) {
-            int r0 = i0 * k + p0, r1 = r0 + k, r2 = r1 + k, r3 = r2 + k, r4 = r3 + k, r5 = r4 + k, r6 = r5 + k, r7 = r6 + k;
+            int r0 = i0 * k + p0, r1 = r0 + k, r2 = r1 + k, r3 = r2 + k;
+            int r4 = r0 + second * k, r5 = r4 + k, r6 = r5 + k, r7 = r6 + k;
             for (int p = 0; p < kc; p++) {
                 float v0 = a[r0 + p], v1 = a[r1 + p], v2 = a[r2 + p], v3 = a[r3 + p];
                 float v4 = a[r4 + p], v5 = a[r5 + p], v6 = a[r6 + p], v7 = a[r7 + p];
@@ -177,9 +215,9 @@ final class Packing {
             }
         } else {
             for (int p = 0; p < kc; p++) {
-                int o = (p0 + p) * m + i0;
+                int o = (p0 + p) * m + i0, o4 = o + second;
                 float v0 = a[o], v1 = a[o + 1], v2 = a[o + 2], v3 = a[o + 3];
-                float v4 = a[o + 4], v5 = a[o + 5], v6 = a[o + 6], v7 = a[o + 7];
+                float v4 = a[o4], v5 = a[o4 + 1], v6 = a[o4 + 2], v7 = a[o4 + 3];
                 kept = keepStep(dst, steps, kept, p, v0, v1, v2, v3, v4, v5, v6, v7);
             }
         }
