@@ -38,8 +38,15 @@ public final class RmsProp extends AbstractOptimizer {
             FloatVector gv = FloatVector.fromArray(S, g, i);
             FloatVector vv = FloatVector.fromArray(S, v, i).mul(r).add(gv.mul(gv).mul(r1));
             vv.intoArray(v, i);
-            FloatVector inc = gv.mul(a).div(vv.add(e).sqrt());
-            FloatVector.fromArray(S, w, i).mul(d).sub(inc).intoArray(w, i);
+            FloatVector wv = FloatVector.fromArray(S, w, i).mul(d);
+            if (gv.eq(0f).allTrue() && vv.eq(vv).allTrue()) {
+                // A gradient of ±0 (the first layer's rows for pixels blank in the whole batch, a third
+                // of them on MNIST): ±0 · lr / √(v + ε) is that same ±0 while v is not NaN, so
+                // subtracting g gives the bits of the full step without its division and root.
+                wv.sub(gv).intoArray(w, i);
+            } else {
+                wv.sub(gv.mul(a).div(vv.add(e).sqrt())).intoArray(w, i);
+            }
         }
         for (; i < to; i++) {
             float gi = g[i];

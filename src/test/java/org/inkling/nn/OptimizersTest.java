@@ -81,6 +81,53 @@ class OptimizersTest {
         });
     }
 
+    /**
+     * Blank gradient rows (±0 over whole vectors, as the first layer's rows for pixels blank in a
+     * batch are) take a shorter path in RMSprop's vector loop; every weight and slot must still have
+     * the bits of the full step, computed here in float in the same order, signed zeros, infinity
+     * and NaN included, with and without weight decay, over a range large enough to be split.
+     */
+    @Test
+    void rmspropGivesTheFullStepsBitsForBlankGradientRows() {
+        int n = (1 << 17) + 21;
+        for (double decay : new double[] {0, 0.01}) {
+            RmsProp opt = new RmsProp(0.001, 0.9, 1e-7, decay);
+            Param p = new Param("p", new int[] {n}, 1, n);
+            Random rnd = new Random(7);
+            float[] w = p.value().data, g = p.grad().data;
+            for (int i = 0; i < n; i++) {
+                int kind = i % 97;
+                w[i] = kind == 3 ? -0f : kind == 4 ? 0f : (float) rnd.nextGaussian();
+            }
+            float[] ew = w.clone(), ev = new float[n];
+            opt.init(List.of(p));
+            float r = 0.9f, r1 = 1f - r, a = 0.001f, e = 1e-7f, d = 1f - (float) decay * a;
+            for (int step = 0; step < 4; step++) {
+                for (int i = 0; i < n; i++) {
+                    int row = i / 64; // runs of 64: whole vectors blank, or not; every seventh always blank
+                    boolean blank = row % 7 == 6 || (row + step) % 3 != 0;
+                    g[i] = blank ? (i % 5 == 0 ? -0f : 0f) : (float) rnd.nextGaussian();
+                    if (i == 1000 && step == 1) g[i] = Float.POSITIVE_INFINITY;  // v becomes infinite, then blank
+                    if (i == 2000 && step == 0) g[i] = Float.NaN;                // v and w NaN from here on
+                }
+                opt.step();
+                for (int i = 0; i < n; i++) {
+                    float gi = g[i];
+                    ev[i] = ev[i] * r + gi * gi * r1;
+                    ew[i] = ew[i] * d - gi * a / (float) Math.sqrt(ev[i] + e);
+                }
+                for (int i = 0; i < n; i++) {
+                    if (Float.floatToRawIntBits(w[i]) != Float.floatToRawIntBits(ew[i])) {
+                        assertThat(w[i]).as("decay %s step %d weight %d (gradient %s)", decay, step, i, g[i]).isEqualTo(ew[i]);
+                        assertThat(Float.floatToRawIntBits(w[i])).as("sign of weight %d", i).isEqualTo(Float.floatToRawIntBits(ew[i]));
+                    }
+                }
+            }
+            assertThat(w[2000]).isNaN();
+            assertThat(Float.floatToRawIntBits(w[391])).as("-0 minus blank gradients of +0 stays -0").isEqualTo(Float.floatToRawIntBits(-0f));
+        }
+    }
+
     @Test
     void adamWithBiasCorrectionAndWeightDecay() {
         double lr = 0.01, b1 = 0.9, b2 = 0.999, eps = 1e-7, wd = 0.05;
