@@ -51,8 +51,8 @@ final class BenchCommand implements Callable<Integer> {
     boolean json;
 
     @Option(names = "--warm-up", description = "Compile the training kernels first (nn.KernelWarmUp, a warm-up a program can run before its first "
-            + "training), so that the first epoch is the one a person would meet after it; without it the first epoch pays the "
-            + "JIT, as a fresh `inkling train` does.")
+            + "training: the multilayer networks, or a copy of a convolutional --arch), so that the first epoch is the one a person "
+            + "would meet after it; without it the first epoch pays the JIT, as a fresh `inkling train` does.")
     boolean warmUp;
 
     @Override
@@ -64,7 +64,7 @@ final class BenchCommand implements Callable<Integer> {
         Sequential model = recipe.buildModel(seed);
         Mnist mnist = data.load(json);
         MnistDataset train = mnist.train();
-        double warmUpSeconds = warmUp ? KernelWarmUp.run(null) : 0;
+        double warmUpSeconds = warmUp ? KernelWarmUp.run(null, recipe.arch) : 0;
         if (!json) {
             System.out.printf(Locale.ROOT, "Benchmark: %s, %s, batch %d, %d epochs on %,d images, %d cores%n",
                     describe(model), recipe.optimizer, batch, epochs, train.size(), Runtime.getRuntime().availableProcessors());

@@ -57,4 +57,52 @@ class KernelWarmUpTest {
         });
         assertThat(batches[0]).as("the batch in hand ends it, and the second network is not started").isEqualTo(3);
     }
+
+    @Test
+    void aConvolutionalArchitectureIsWarmedOnACopyOfItWithBothOptimisers() {
+        int threads = Engine.threads();
+        List<String> trained = new ArrayList<>();
+        int[] batches = {0};
+        TrainingListener seen = new TrainingListener() {
+            @Override
+            public void onTrainingBegin(TrainingPlan plan) {
+                trained.add(plan.parameterCount() + " parameters");
+            }
+
+            @Override
+            public void onBatchEnd(BatchEvent event) {
+                batches[0]++;
+            }
+        };
+        String arch = "conv4,pool,16";
+        long parameters = Architectures.build(arch, 784, Activation.RELU, 10, 1).params().stream().mapToLong(Param::size).sum();
+        KernelWarmUp.run(new TrainingControl(), arch, seen);
+        assertThat(trained).as("Adam, then RMSprop, each on a fresh copy").containsExactly(parameters + " parameters", parameters + " parameters");
+        assertThat(batches[0]).isEqualTo(KernelWarmUp.IMAGE_BATCHES);
+        assertThat(Engine.threads()).isEqualTo(threads);
+
+        TrainingControl cancelled = new TrainingControl();
+        batches[0] = 0;
+        KernelWarmUp.run(cancelled, arch, new TrainingListener() {
+            @Override
+            public void onBatchEnd(BatchEvent event) {
+                if (++batches[0] == 2) cancelled.cancel();
+            }
+        });
+        assertThat(batches[0]).as("the batch in hand ends it, and the second copy is not started").isEqualTo(2);
+    }
+
+    @Test
+    void aMultilayerArchitectureGetsTheDenseWarmUp() {
+        List<Integer> epochsSeen = new ArrayList<>();
+        TrainingControl control = new TrainingControl();
+        KernelWarmUp.run(control, "300", new TrainingListener() {
+            @Override
+            public void onTrainingBegin(TrainingPlan plan) {
+                epochsSeen.add(plan.epochs());
+                control.cancel();
+            }
+        });
+        assertThat(epochsSeen).as("784-512-10 started, then cancelled").hasSize(1);
+    }
 }

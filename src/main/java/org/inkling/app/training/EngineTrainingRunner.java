@@ -47,14 +47,20 @@ public final class EngineTrainingRunner implements TrainingRunner {
     }
 
     /**
-     * {@link KernelWarmUp}: a throw-away multilayer network trained for a few batches of made-up digits.
-     * It leaves the engine's thread setting alone, since a run starting beside it sets its own; it uses
-     * the cores as they are set for a few seconds, while the person is still filling in the form.
+     * {@link KernelWarmUp}: a throw-away network trained for a few batches of made-up digits, the
+     * multilayer ones or, for a convolutional architecture, a copy of it. It leaves the engine's
+     * thread setting alone, since a run starting beside it sets its own; it uses the cores as they
+     * are set for a few seconds, while the person is still filling in the form. Warm-ups asked for
+     * together run one after the other.
      */
     @Override
-    public void warmUp(TrainingControl control) {
-        KernelWarmUp.run(control);
+    public void warmUp(TrainingControl control, String architecture) {
+        synchronized (warmUpLock) {
+            if (!control.isCancelled()) KernelWarmUp.run(control, architecture);
+        }
     }
+
+    private final Object warmUpLock = new Object();
 
     private synchronized Mnist mnist(Path folder) throws IOException {
         Path key = folder.toAbsolutePath().normalize();

@@ -16,9 +16,10 @@ public interface TrainingRunner {
     ModelHandle train(TrainingRequest request, TrainingListener listener, TrainingSwitch control) throws Exception;
 
     /**
-     * Does, on the calling (background) thread, the work a first run would otherwise do in its first
-     * epoch (the JIT compiling the kernels), until done or until {@code control} is cancelled. Nothing
-     * a run uses is changed. The default does nothing.
+     * Does, on the calling (background) thread, the work a first run of a network like
+     * {@code architecture} (a valid architecture field) would otherwise do in its first epoch (the JIT
+     * compiling the kernels), until done or until {@code control} is cancelled. Nothing a run uses is
+     * changed. The default does nothing.
      */
-    default void warmUp(org.inkling.nn.TrainingControl control) throws Exception {}
+    default void warmUp(org.inkling.nn.TrainingControl control, String architecture) throws Exception {}
 }

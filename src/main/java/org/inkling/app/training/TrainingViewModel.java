@@ -66,7 +66,9 @@ public final class TrainingViewModel {
     private final DialogService dialogs;
     private final TaskExecutor tasks;
     private final org.inkling.nn.TrainingControl warmUpControl = new org.inkling.nn.TrainingControl();
-    private boolean warmUpStarted;
+    /** Whether a warm-up was started for a multilayer network, and for a convolutional one: once each per window. */
+    private boolean denseWarmUpStarted;
+    private boolean imageWarmUpStarted;
     private final Executor ui;
     private final LongSupplier clock;
 
@@ -400,19 +402,29 @@ public final class TrainingViewModel {
     }
 
     /**
-     * The person is setting up a run (opened the presets, went into the form, pointed at Train): once,
-     * while nothing trains and the form holds a multilayer network, the runner warms up on a worker
+     * The person is setting up a run (opened the presets, went into the form, pointed at Train): while
+     * nothing trains and the form is valid, the runner warms up on a worker for the network in the form
      * ({@link TrainingRunner#warmUp}), so that a first run's first epoch is not spent compiling: about
-     * 3 s of a quick run's first 4 here. Not at start-up, which would cost seconds of CPU to everyone
-     * who only draws; not for convolutional recipes, whose kernels the warm-up does not cover. A run
+     * 3 s of a quick multilayer run's first 4 here, and of a convolutional one's first epoch the JIT's
+     * share. Once per window for multilayer networks and once for convolutional ones, whose kernels
+     * differ. Not at start-up, which would cost seconds of CPU to everyone who only draws. A run
      * starting, or the window going, cancels it.
      */
     public void warmUpForTraining() {
-        if (warmUpStarted || isTraining() || !valid.get() || Architectures.hasImageLayers(architecture.get())) {
+        if (isTraining() || !valid.get()) {
             return;
         }
-        warmUpStarted = true;
-        BackgroundTask.wrap(() -> runner.warmUp(warmUpControl)).onFailure(e -> { }).executeWith(tasks);
+        String spec = architecture.get();
+        boolean images = Architectures.hasImageLayers(spec);
+        if (images ? imageWarmUpStarted : denseWarmUpStarted) {
+            return;
+        }
+        if (images) {
+            imageWarmUpStarted = true;
+        } else {
+            denseWarmUpStarted = true;
+        }
+        BackgroundTask.wrap(() -> runner.warmUp(warmUpControl, spec)).onFailure(e -> { }).executeWith(tasks);
     }
 
     /** Fills the form with a preset. */

@@ -186,10 +186,11 @@ class TrainingViewModelTest {
         assertThat(TrainingViewModel.formatDuration(Duration.ofSeconds(3723))).isEqualTo("1:02:03");
     }
 
-    /** A runner whose warm-up runs until cancelled, counting how often it was asked. */
+    /** A runner whose warm-up runs until cancelled, counting how often it was asked and for which networks. */
     private static final class WarmingRunner implements TrainingRunner {
         final Fakes.Runner training = new Fakes.Runner(3, 5);
         final java.util.concurrent.atomic.AtomicInteger warmUps = new java.util.concurrent.atomic.AtomicInteger();
+        final java.util.List<String> warmedFor = new java.util.concurrent.CopyOnWriteArrayList<>();
         volatile org.inkling.nn.TrainingControl warmUpControl;
         volatile boolean warmUpEnded;
 
@@ -199,7 +200,8 @@ class TrainingViewModelTest {
         }
 
         @Override
-        public void warmUp(org.inkling.nn.TrainingControl control) throws Exception {
+        public void warmUp(org.inkling.nn.TrainingControl control, String architecture) throws Exception {
+            warmedFor.add(architecture);
             warmUps.incrementAndGet();
             warmUpControl = control;
             long end = System.nanoTime() + 20_000_000_000L;
@@ -209,24 +211,27 @@ class TrainingViewModelTest {
     }
 
     @Test
-    void settingUpAMultilayerRunWarmsUpOnceAndTheRunCancelsIt() throws Exception {
+    void settingUpARunWarmsUpOncePerKindOfNetworkAndTheRunCancelsIt() throws Exception {
         WarmingRunner runner = new WarmingRunner();
         TrainingViewModel vm = new TrainingViewModel(runner, mnist, dialogs, tasks, ui, System::nanoTime);
         vm.setListeners(snapshots::add, trained::add);
+        vm.architectureProperty().set("conv8,banana");
+        vm.warmUpForTraining();
+        Thread.sleep(100);
+        assertThat(runner.warmUps.get()).as("an invalid form is not warmed").isZero();
+
         vm.architectureProperty().set("cnn");
         vm.warmUpForTraining();
+        ui.runUntil(() -> runner.warmUps.get() > 0, Duration.ofSeconds(10));
         vm.architectureProperty().set("conv8,pool,32");
         vm.warmUpForTraining();
-        Thread.sleep(100);
-        assertThat(runner.warmUps.get()).as("convolutional recipes are not warmed").isZero();
-
         vm.architectureProperty().set("512");
         vm.warmUpForTraining();
-        vm.warmUpForTraining();
-        ui.runUntil(() -> runner.warmUps.get() > 0, Duration.ofSeconds(10));
+        ui.runUntil(() -> runner.warmUps.get() > 1, Duration.ofSeconds(10));
+        vm.architectureProperty().set("128,128");
         vm.warmUpForTraining();
         Thread.sleep(100);
-        assertThat(runner.warmUps.get()).as("once per window").isEqualTo(1);
+        assertThat(runner.warmedFor).as("once per window for each kind, for the network in the form").containsExactly("cnn", "512");
         assertThat(runner.warmUpControl.isCancelled()).isFalse();
 
         vm.mnistFolderProperty().set(Path.of("mnist"));
