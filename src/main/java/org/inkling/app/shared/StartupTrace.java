@@ -8,7 +8,7 @@ import java.nio.file.Path;
 /**
  * Start-up's time line, for finding what the first frame waits for: with
  * {@code -Dinkling.startup.trace=true} each step prints when it ended (milliseconds since the JVM
- * started) and the CPU time the process had used by then, on standard error. Off, a mark costs
+ * started) and the CPU time the process and the marking thread had used by then, on standard error. Off, a mark costs
  * one boolean test, so the marks stay in place.
  */
 public final class StartupTrace {
@@ -26,8 +26,10 @@ public final class StartupTrace {
             return;
         }
         long uptime = ManagementFactory.getRuntimeMXBean().getUptime();
-        System.err.printf("inkling startup: %6s ms since launch, %6d ms since the JVM began, cpu %6s ms  [%s]  %s%n",
-                processAgeMillis(), uptime, cpuMillis(), Thread.currentThread().getName(), step);
+        // the thread's own CPU beside the process's: on two cores the compilers and the warm-up compete with it
+        long threadCpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000;
+        System.err.printf("inkling startup: %6s ms since launch, %6d ms since the JVM began, cpu %6s ms (this thread %5d)  [%s]  %s%n",
+                processAgeMillis(), uptime, cpuMillis(), threadCpu, Thread.currentThread().getName(), step);
     }
 
     /** Milliseconds since the process (the launcher, before the JVM) began, to 10 ms; "?" off Linux. */
