@@ -73,6 +73,11 @@ final class ModelRecipeOptions {
                     + "(angular, heavy strokes, as calligraphy and blackletter; default: a third of --synthetic).")
     Integer broadNibPerClass;
 
+    @Option(names = "--textura", defaultValue = "0", paramLabel = "SHARE",
+            description = "Of those broad-nib digits, write this share (0 to 1) in a textura (blackletter) hand: narrow, "
+                    + "every curve broken into a few upright straight strokes, a heavy nib (default: ${DEFAULT-VALUE}).")
+    double texturaShare;
+
     private ParameterException bad(String message) {
         return new ParameterException(spec.commandLine(), message);
     }
@@ -122,7 +127,7 @@ final class ModelRecipeOptions {
         try {
             return new TrainingRecipe(name, arch, Activation.parse(activation), optimizer, lr, weightDecay, schedule(),
                     augmentationConfig(), synthetic, epochs, batch, seed, validationSplit == null ? 0 : validationSplit, limit,
-                    nonDigits, calibrationHoldout, fontCopies, broadNibPerClass);
+                    nonDigits, calibrationHoldout, fontCopies, broadNibPerClass, texturaShare);
         } catch (RecipeException e) {
             throw bad("Invalid " + OPTION_OF.getOrDefault(e.field(), e.field()) + ": " + e.getMessage());
         } catch (IllegalArgumentException e) {
@@ -138,5 +143,6 @@ final class ModelRecipeOptions {
             Map.entry("epochs", "--epochs"), Map.entry("batch_size", "--batch"),
             Map.entry("validation_split", "--validation-split"), Map.entry("limit", "--limit"),
             Map.entry("non_digits", "--non-digits"), Map.entry("calibration_holdout", "--calibration-holdout"),
-            Map.entry("font_copies", "--font-glyphs"), Map.entry("broad_nib_per_class", "--broad-nib"));
+            Map.entry("font_copies", "--font-glyphs"), Map.entry("broad_nib_per_class", "--broad-nib"),
+            Map.entry("textura_share", "--textura"));
 }

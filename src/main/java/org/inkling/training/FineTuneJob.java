@@ -191,7 +191,8 @@ public final class FineTuneJob {
             fontDigitRehearsal = refuses ? fontDigitRehearsal(model.recipe(), rehearse.size()) : 0;
             if (broadNibRehearsal > 0) {
                 rehearse = new ConcatExamples(List.of(rehearse,
-                        SyntheticDigits.broadNibExamples(broadNibRehearsal / DigitGeometry.DIGITS, recipe.seed() + 4)));
+                        SyntheticDigits.broadNibExamples(broadNibRehearsal / DigitGeometry.DIGITS, recipe.seed() + 4,
+                                texturaShare(model.recipe()))));
             }
             if (fontDigitRehearsal > 0) {
                 rehearse = new ConcatExamples(List.of(rehearse, FontGlyphExamples.digitSample(fontDigitRehearsal, recipe.seed() + 5)));
@@ -361,6 +362,11 @@ public final class FineTuneJob {
             return (int) Math.max(1, Math.round(recipe.syntheticPerClass() * b.doubleValue() / s.doubleValue()));
         }
         return Math.max(1, recipe.syntheticPerClass() / 3);
+    }
+
+    /** The share of textura digits among the base's broad-nib ones, rehearsed in the same share; 0 if it records none. */
+    static double texturaShare(Map<String, Object> baseRecipe) {
+        return baseRecipe.get("textura_share") instanceof Number t && t.doubleValue() >= 0 && t.doubleValue() <= 1 ? t.doubleValue() : 0;
     }
 
     /**

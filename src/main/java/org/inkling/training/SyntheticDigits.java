@@ -19,7 +19,12 @@ public final class SyntheticDigits {
 
     /** The same styles written with a broad nib ({@link DigitSynthesizer#broadNibDataset}). */
     public static Examples broadNibExamples(int perClass, long seed) {
-        RenderedDigits r = DigitSynthesizer.broadNibDataset(perClass, seed);
+        return broadNibExamples(perClass, seed, 0);
+    }
+
+    /** As {@link #broadNibExamples(int, long)}, {@code texturaShare} of them in the textura hand. */
+    public static Examples broadNibExamples(int perClass, long seed, double texturaShare) {
+        RenderedDigits r = DigitSynthesizer.broadNibDataset(perClass, seed, texturaShare);
         int[] labels = new int[r.labels().length];
         for (int i = 0; i < labels.length; i++) labels[i] = r.labels()[i];
         return ArrayExamples.ofBytes(r.pixels(), RenderedDigits.PIXELS, labels);

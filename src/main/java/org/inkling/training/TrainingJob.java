@@ -141,7 +141,7 @@ public final class TrainingJob {
                 // A network learning to refuse also refused heavy, angular (blackletter) digits it had never
                 // seen as digits; synthetic digits written with a broad nib (by default a third as many) teach them.
                 train = new ConcatExamples(List.of(train,
-                        SyntheticDigits.broadNibExamples(broadNibPerClass(recipe), recipe.seed() + 4)));
+                        SyntheticDigits.broadNibExamples(broadNibPerClass(recipe), recipe.seed() + 4, recipe.texturaShare())));
             }
             train = new ConcatExamples(List.of(train, NonDigitExamples.examples(recipe.nonDigits(), recipe.seed() + 2)));
         }

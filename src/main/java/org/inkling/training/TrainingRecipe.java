@@ -45,6 +45,9 @@ import org.inkling.nn.VerdictRule;
  * @param broadNibPerClass  broad-nib digits per class an eleven-class recipe with synthetic digits adds
  *                          ({@code SyntheticDigits.broadNibExamples}); null for the default, a third of
  *                          {@code syntheticPerClass}
+ * @param texturaShare      of those broad-nib digits, the share (0 to 1) written in the textura hand
+ *                          ({@code DigitSynthesizer.generateBroadNib(int, long, double)}); 0, the value of
+ *                          every recipe recorded before it, for none
  */
 public record TrainingRecipe(
         String name,
@@ -64,7 +67,8 @@ public record TrainingRecipe(
         int nonDigits,
         int calibrationHoldout,
         int fontCopies,
-        Integer broadNibPerClass) {
+        Integer broadNibPerClass,
+        double texturaShare) {
 
     public static final int MAX_EPOCHS = 1000;
     public static final int MAX_BATCH = 60_000;
@@ -109,6 +113,17 @@ public record TrainingRecipe(
             fail("broad_nib_per_class", broadNibPerClass >= 0 && broadNibPerClass <= MAX_SYNTHETIC_PER_CLASS ? null
                     : "broad-nib digits per class must be from 0 to " + MAX_SYNTHETIC_PER_CLASS + ", got " + broadNibPerClass);
         }
+        fail("textura_share", texturaShare >= 0 && texturaShare <= 1 ? null
+                : "the textura share of the broad-nib digits must be a fraction from 0 to 1, got " + fmt(texturaShare));
+    }
+
+    /** A recipe without textura digits (what every recipe was before them). */
+    public TrainingRecipe(String name, String architecture, Activation activation, String optimizer, Double learningRate,
+                          double weightDecay, LearningRateSchedule schedule, AugmentationConfig augmentation,
+                          int syntheticPerClass, int epochs, int batchSize, long seed, double validationSplit, Integer limit,
+                          int nonDigits, int calibrationHoldout, int fontCopies, Integer broadNibPerClass) {
+        this(name, architecture, activation, optimizer, learningRate, weightDecay, schedule, augmentation, syntheticPerClass,
+                epochs, batchSize, seed, validationSplit, limit, nonDigits, calibrationHoldout, fontCopies, broadNibPerClass, 0);
     }
 
     /** A recipe with the default broad-nib digits. */
@@ -214,12 +229,12 @@ public record TrainingRecipe(
 
     public TrainingRecipe withName(String newName) {
         return new TrainingRecipe(newName, architecture, activation, optimizer, learningRate, weightDecay, schedule,
-                augmentation, syntheticPerClass, epochs, batchSize, seed, validationSplit, limit, nonDigits, calibrationHoldout, fontCopies, broadNibPerClass);
+                augmentation, syntheticPerClass, epochs, batchSize, seed, validationSplit, limit, nonDigits, calibrationHoldout, fontCopies, broadNibPerClass, texturaShare);
     }
 
     public TrainingRecipe withSeed(long newSeed) {
         return new TrainingRecipe(name, architecture, activation, optimizer, learningRate, weightDecay, schedule,
-                augmentation, syntheticPerClass, epochs, batchSize, newSeed, validationSplit, limit, nonDigits, calibrationHoldout, fontCopies, broadNibPerClass);
+                augmentation, syntheticPerClass, epochs, batchSize, newSeed, validationSplit, limit, nonDigits, calibrationHoldout, fontCopies, broadNibPerClass, texturaShare);
     }
 
     // ---- how it is recorded -------------------------------------------------------------------
@@ -248,6 +263,7 @@ public record TrainingRecipe(
         m.put("calibration_holdout", calibrationHoldout);
         m.put("font_copies", fontCopies);
         if (broadNibPerClass != null) m.put("broad_nib_per_class", broadNibPerClass);
+        if (texturaShare != 0) m.put("textura_share", texturaShare);
         m.put("command", "inkling train " + String.join(" ", commandLine()));
         return m;
     }
@@ -289,7 +305,8 @@ public record TrainingRecipe(
                     m.get("seed") instanceof Number n ? n.longValue() : t.seed, split,
                     m.get("limit") instanceof Number n ? n.intValue() : null,
                     intOr(m.get("non_digits"), 0), intOr(m.get("calibration_holdout"), 0), intOr(m.get("font_copies"), 0),
-                    m.get("broad_nib_per_class") instanceof Number n ? n.intValue() : null);
+                    m.get("broad_nib_per_class") instanceof Number n ? n.intValue() : null,
+                    m.get("textura_share") instanceof Number n ? n.doubleValue() : 0);
         } catch (RecipeException e) {
             throw e;
         } catch (IllegalArgumentException e) {
@@ -316,6 +333,7 @@ public record TrainingRecipe(
         if (calibrationHoldout != 0) a.addAll(List.of("--calibration-holdout", Integer.toString(calibrationHoldout)));
         if (fontCopies != 0) a.addAll(List.of("--font-glyphs", Integer.toString(fontCopies)));
         if (broadNibPerClass != null) a.addAll(List.of("--broad-nib", Integer.toString(broadNibPerClass)));
+        if (texturaShare != 0) a.addAll(List.of("--textura", fmt(texturaShare)));
         a.addAll(List.of("--epochs", Integer.toString(epochs), "--batch", Integer.toString(batchSize),
                 "--seed", Long.toString(seed)));
         if (validationSplit > 0) a.addAll(List.of("--validation-split", Double.toString(validationSplit)));

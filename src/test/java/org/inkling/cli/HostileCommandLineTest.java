@@ -47,6 +47,8 @@ class HostileCommandLineTest {
         "--synthetic 1000000|Invalid --synthetic",
         "--font-glyphs -1|Invalid --font-glyphs",
         "--broad-nib -1|Invalid --broad-nib",
+        "--textura 1.5|Invalid --textura",
+        "--textura NaN|Invalid --textura",
         "--out /|Invalid --out: / is a folder"})
     void badTrainArgumentsExit2BeforeAnyDataIsRead(String option, String message) throws Exception {
         String[] o = option.split(" ", 2);

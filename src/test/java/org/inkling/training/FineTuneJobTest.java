@@ -144,6 +144,12 @@ class FineTuneJobTest {
         assertThat(FineTuneJob.broadNibRehearsalPerClass(asMany, standard)).as("as many as synthetic ones, as recorded").isEqualTo(10);
         asMany.put("broad_nib_per_class", 0);
         assertThat(FineTuneJob.broadNibRehearsalPerClass(asMany, standard)).isZero();
+        // The rehearsed broad-nib digits are written in the textura hand in the share the base learnt them.
+        assertThat(FineTuneJob.texturaShare(shipped)).isZero();
+        asMany.put("textura_share", 0.5);
+        assertThat(FineTuneJob.texturaShare(asMany)).isEqualTo(0.5);
+        asMany.put("textura_share", 7);
+        assertThat(FineTuneJob.texturaShare(asMany)).as("a share no recipe can hold is ignored").isZero();
         // 358 digits x 30 copies x 2 (filled, pen-written) = 21,480 of 137,208: 15.7%, so 93 beside 500 digits
         assertThat(FineTuneJob.fontDigitRehearsal(shipped, 500)).isEqualTo(93);
         assertThat(FineTuneJob.fontDigitRehearsal(Map.of("non_digits", 9000), 500)).isZero();

@@ -112,4 +112,30 @@ class TrainingRecipeTest {
         assertThatThrownBy(() -> new TrainingRecipe(null, "512", t.activation(), "adam", null, 0, t.schedule(), t.augmentation(),
                 0, 1, 128, 1, 0, null, 0, 0, 0, -1)).extracting(e -> ((RecipeException) e).field()).isEqualTo("broad_nib_per_class");
     }
+
+    @Test
+    void theTexturaShareIsRecordedReadBackCheckedAndAbsentFromOlderRecipes() {
+        TrainingRecipe t = TrainingRecipe.textbook();
+        TrainingRecipe r = new TrainingRecipe("v", "conv32,pool,conv64,pool,256", t.activation(), "adam", null, 0, t.schedule(),
+                t.augmentation(), 3000, 15, 128, 1, 0, null, 9000, 1000, 30, 3000, 0.5);
+        assertThat(r.toMap(null)).containsEntry("textura_share", 0.5);
+        assertThat(TrainingRecipe.fromMap(r.toMap(null)).withName("v")).isEqualTo(r);
+        assertThat((String) r.toMap(null).get("command")).contains("--broad-nib 3000 --textura 0.5");
+        assertThat(r.withSeed(2).texturaShare()).isEqualTo(0.5);
+        assertThat(r.withName("w").texturaShare()).isEqualTo(0.5);
+        // A recipe recorded before the textura hand (no key) trains on the same broad-nib digits as then.
+        TrainingRecipe before = new TrainingRecipe("v", "cnn", t.activation(), "adam", null, 0, t.schedule(), t.augmentation(),
+                3000, 15, 128, 1, 0, null, 9000, 1000, 30, 3000);
+        assertThat(before.texturaShare()).isZero();
+        assertThat(before.toMap(null)).doesNotContainKey("textura_share");
+        assertThat((String) before.toMap(null).get("command")).doesNotContain("--textura");
+        assertThat(TrainingRecipe.fromMap(before.toMap(null)).texturaShare()).isZero();
+        for (double bad : new double[] {-0.1, 1.01, Double.NaN}) {
+            assertThatThrownBy(() -> new TrainingRecipe(null, "512", t.activation(), "adam", null, 0, t.schedule(), t.augmentation(),
+                    0, 1, 128, 1, 0, null, 0, 0, 0, null, bad)).extracting(e -> ((RecipeException) e).field()).isEqualTo("textura_share");
+        }
+        java.util.Map<String, Object> recorded = new java.util.HashMap<>(r.toMap(null));
+        recorded.put("textura_share", 3);
+        assertThatThrownBy(() -> TrainingRecipe.fromMap(recorded)).extracting(e -> ((RecipeException) e).field()).isEqualTo("textura_share");
+    }
 }

@@ -45,6 +45,61 @@ final class BroadNib {
     }
 
     /**
+     * The paths written in a textura (blackletter) hand: the general rules of the style, applied to
+     * whatever the template drew, none taken from a font. The letters are narrow (the drawing is
+     * condensed sideways about its middle); every stroke is broken into a handful of straight pieces
+     * (Douglas-Peucker with a tolerance of 7-13% of the height, so a bowl keeps only its corners), each
+     * of them drawn upright, as a vertical, a horizontal or a 45-degree diagonal ({@link #octagonal}),
+     * which turns a round bowl into two straight sides joined by short diagonals; the nib is broad
+     * (16-28% of the height, at 30-50 degrees) and swept solid, as densely packed copies; and a stroke
+     * may end in the diagonal flick of a textura foot.
+     */
+    static List<double[]> writeTextura(List<double[]> lines, RandomGenerator rng) {
+        double condense = 0.75 + 0.2 * rng.nextDouble();
+        double tolerance = 0.04 + 0.04 * rng.nextDouble();
+        double angle = Math.toRadians(30 + 20 * rng.nextDouble());
+        double width = 0.1 + 0.07 * rng.nextDouble();
+        double grid = Math.toRadians(6 * (2 * rng.nextDouble() - 1));
+        // Copies at most 0.025 apart, so the rendered pen fills the band between them: a solid stroke.
+        int copies = (int) Math.ceil(width / 0.025) + 1;
+        double ex = Math.cos(angle), ey = -Math.sin(angle);
+        double[] box = Shaping.bounds(lines);
+        double middle = (box[0] + box[2]) / 2;
+        List<double[]> out = new ArrayList<>(lines.size() * copies);
+        for (double[] line : lines) {
+            double[] narrow = line.clone();
+            for (int i = 0; i + 1 < narrow.length; i += 2) narrow[i] = middle + condense * (narrow[i] - middle);
+            double[] angular = octagonal(simplify(narrow, tolerance), grid);
+            if (angular.length >= 4 && rng.nextDouble() < 0.5) angular = footed(angular, 0.6 * width);
+            for (int c = 0; c < copies; c++) {
+                double t = width * ((double) c / (copies - 1) - 0.5);
+                double[] moved = new double[angular.length];
+                for (int i = 0; i + 1 < angular.length; i += 2) {
+                    moved[i] = angular[i] + t * ex;
+                    moved[i + 1] = angular[i + 1] + t * ey;
+                }
+                out.add(moved);
+            }
+        }
+        return Shaping.densify(out, 0.01);
+    }
+
+    /**
+     * The path with a textura foot: where it ends going down, a short turn down and to the right at 45
+     * degrees, the flick a broad nib leaves at the foot of a stem. Other paths are returned as they are.
+     */
+    static double[] footed(double[] line, double length) {
+        int n = line.length;
+        double dx = line[n - 2] - line[n - 4], dy = line[n - 1] - line[n - 3];
+        // y grows downwards: a last piece within 30 degrees of straight down.
+        if (dy <= 0 || Math.abs(dx) > dy * Math.tan(Math.toRadians(30))) return line;
+        double[] out = java.util.Arrays.copyOf(line, n + 2);
+        out[n] = line[n - 2] + length / Math.sqrt(2);
+        out[n + 1] = line[n - 1] + length / Math.sqrt(2);
+        return out;
+    }
+
+    /**
      * Replaces every piece of the path by at most two pieces along the nearest of eight directions
      * (multiples of 45 degrees, turned by {@code grid}) on either side of it, so the path keeps its
      * corners and ends and is drawn only in those directions: a round 0 becomes an octagon.

@@ -91,24 +91,42 @@ public final class DigitSynthesizer {
     }
 
     private static List<Sample> generateWithStyles(int countPerDigit, long seed, boolean broadNib) {
+        return generateWithStyles(countPerDigit, seed, broadNib ? Nib.BROAD : Nib.PEN, 0);
+    }
+
+    /** How a drawing is written: the plain pen, a broad nib, or a broad nib in the textura hand. */
+    private enum Nib { PEN, BROAD, TEXTURA }
+
+    /**
+     * The first {@code round(texturaShare * countPerDigit)} drawings of each digit (its styles in turn,
+     * as for all drawings) are written in the textura hand instead of {@code nib}; with a share of 0 every
+     * drawing is made exactly as before the textura hand existed.
+     */
+    private static List<Sample> generateWithStyles(int countPerDigit, long seed, Nib nib, double texturaShare) {
         if (countPerDigit < 0) {
             throw new IllegalArgumentException("count per digit must be >= 0, got " + countPerDigit);
         }
+        if (!(texturaShare >= 0 && texturaShare <= 1)) {
+            throw new IllegalArgumentException("the textura share must be from 0 to 1, got " + texturaShare);
+        }
+        int textura = (int) Math.round(texturaShare * countPerDigit);
         SplittableRandom root = new SplittableRandom(seed);
         int n = countPerDigit * 10;
         Style[] style = new Style[n];
+        Nib[] nibs = new Nib[n];
         SplittableRandom[] rngs = new SplittableRandom[n];
         for (int d = 0, k = 0; d <= 9; d++) {
             List<Style> mine = styles(d);
             for (int i = 0; i < countPerDigit; i++, k++) {
                 style[k] = mine.get(i % mine.size());
+                nibs[k] = i < textura ? Nib.TEXTURA : nib;
                 rngs[k] = root.split();
             }
         }
         // Every drawing has its own generator, so writing them in parallel gives the same result.
         Sample[] out = new Sample[n];
         java.util.stream.IntStream.range(0, n).parallel().forEach(k ->
-                out[k] = new Sample(style[k], new LabeledInk(style[k].digit(), write(style[k], rngs[k], broadNib))));
+                out[k] = new Sample(style[k], new LabeledInk(style[k].digit(), write(style[k], rngs[k], nibs[k]))));
         List<Sample> list = new ArrayList<>(List.of(out));
         Collections.shuffle(list, new java.util.Random(root.nextLong()));
         return list;
@@ -127,7 +145,7 @@ public final class DigitSynthesizer {
 
     /** One drawing of a style by a random writer. */
     public static Ink write(Style style, RandomGenerator rng) {
-        return write(style, rng, false);
+        return write(style, rng, Nib.PEN);
     }
 
     /**
@@ -136,19 +154,42 @@ public final class DigitSynthesizer {
      * and blackletter, which a network that learns to refuse non-digits otherwise refuses too.
      */
     public static RenderedDigits broadNibDataset(int countPerDigit, long seed) {
+        return broadNibDataset(countPerDigit, seed, 0);
+    }
+
+    /**
+     * As {@link #broadNibDataset(int, long)}, with {@code texturaShare} of each digit's drawings written
+     * in the textura hand ({@link #generateBroadNib(int, long, double)}).
+     */
+    public static RenderedDigits broadNibDataset(int countPerDigit, long seed, double texturaShare) {
         if (seed == TEST_SEED) {
             throw new IllegalArgumentException("seed " + seed + " made the held-out test file; train with another");
         }
-        return RenderedDigits.render(generateBroadNib(countPerDigit, seed), 0.12, 0.19, seed ^ 0x9E3779B97F4A7C15L);
+        return RenderedDigits.render(generateBroadNib(countPerDigit, seed, texturaShare), 0.12, 0.19, seed ^ 0x9E3779B97F4A7C15L);
     }
 
     /** As {@link #generate}, each drawing written with a broad nib. Deterministic for a seed. */
     public static List<LabeledInk> generateBroadNib(int countPerDigit, long seed) {
-        // The same styles, generators and shuffle as the plain drawings: only the nib differs.
-        return new ArrayList<>(generateWithStyles(countPerDigit, seed, true).stream().map(Sample::ink).toList());
+        return generateBroadNib(countPerDigit, seed, 0);
     }
 
-    private static Ink write(Style style, RandomGenerator rng, boolean broadNib) {
+    /**
+     * As {@link #generateBroadNib(int, long)}, but {@code texturaShare} (0 to 1) of each digit's drawings
+     * are written in the textura hand ({@code BroadNib.writeTextura}: narrow, broken into a few upright
+     * straight pieces, a heavy solid nib) in place of the broad-nib drawing they would be; every other
+     * drawing is exactly the one a share of 0 makes. Deterministic for a seed and share.
+     */
+    public static List<LabeledInk> generateBroadNib(int countPerDigit, long seed, double texturaShare) {
+        // The same styles, generators and shuffle as the plain drawings: only the nib differs.
+        return new ArrayList<>(generateWithStyles(countPerDigit, seed, Nib.BROAD, texturaShare).stream().map(Sample::ink).toList());
+    }
+
+    /** As {@link #generateBroadNib(int, long, double)} with the style of each drawing, for looking at them. */
+    public static List<Sample> generateTexturaWithStyles(int countPerDigit, long seed) {
+        return generateWithStyles(countPerDigit, seed, Nib.TEXTURA, 0);
+    }
+
+    private static Ink write(Style style, RandomGenerator rng, Nib nib) {
         Hand hand = new Hand(rng, 0.012 + 0.022 * rng.nextDouble());
         List<double[]> lines = new ArrayList<>();
         for (Trace t : style.template().draw(hand)) {
@@ -177,8 +218,10 @@ public final class DigitSynthesizer {
         double slant = Math.max(-20, Math.min(20, 5 + 8 * rng.nextGaussian()));
         lines = Shaping.hand(lines, slant, 4 * rng.nextGaussian(), 0.72 + 0.6 * rng.nextDouble());
         lines = Shaping.wobble(lines, 0.022, rng);
-        if (broadNib) {
+        if (nib == Nib.BROAD) {
             lines = BroadNib.write(lines, rng);
+        } else if (nib == Nib.TEXTURA) {
+            lines = BroadNib.writeTextura(lines, rng);
         }
         double size = 60 + rng.nextDouble() * 300;
         lines = Shaping.place(lines, size, 5 + rng.nextDouble() * 100, 5 + rng.nextDouble() * 100);
