@@ -76,6 +76,9 @@ final class GemmJob implements PoolTask {
         this.sparse = VectorGemm.SKIP_ZEROS && !direct && !deep && SparsePairs.fits(transA, transB, m, n)
                 && SparsePairs.sparseEnough(a, m * k);
         this.side = VectorGemm.SKIP_ZEROS && transA && !transB && !direct && !deep && !sparse ? ImageBands.side(m) : 0;
+        if (side > 0 && !SparsePairs.sparseEnough(a, m * k)) {
+            side = 0; // a mostly inked A is not a batch of images (a convolutional network's 5x5x64 = 40² features)
+        }
         this.parts = 1;
         this.bias = null;
         this.relu = false;

@@ -12,8 +12,9 @@ import static org.inkling.nn.kernel.MicroKernel.MR;
  *
  * <p>Which rows share a panel changes no bit: each element of C is still its own FMA chain over
  * the kept steps, in order. Whether the rows are an image's pixels is a guess from the shape (a
- * square number of rows whose side is a multiple of four, such as 784 = 28²); a wrong guess only
- * costs speed.
+ * square number of rows whose side is a multiple of four, such as 784 = 28²) and the blankness of
+ * A (as {@link SparsePairs#sparseEnough} judges it: a relu layer's output, such as a convolutional
+ * network's 5×5×64 = 40² features, is not taken); a wrong guess only costs speed.
  */
 final class ImageBands {
     /** Sides below this are not taken for images. */

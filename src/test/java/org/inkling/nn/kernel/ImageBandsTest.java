@@ -63,8 +63,9 @@ class ImageBandsTest {
         }
     }
 
+    /** A dense A of an image's shape (a relu layer's 40² features) is not taken for images; the bits are the chain's either way. */
     @Test
-    void denseImagesStopLookingForBlankStepsAndKeepTheBits() {
+    void denseInputsOfAnImagesShapeKeepTheBits() {
         SplittableRandom rng = new SplittableRandom(29);
         int m = 784, n = 256, k = 128;
         float[] x = VectorGemmTest.random(rng, k * m);
