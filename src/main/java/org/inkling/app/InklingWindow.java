@@ -26,8 +26,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.io.UncheckedIOException;
-import java.net.URL;
-import java.util.concurrent.CompletableFuture;
 import java.util.Objects;
 import javafx.application.Platform;
 import javafx.fxml.FXMLLoader;
@@ -125,10 +123,6 @@ public final class InklingWindow {
         theme.darkProperty().set(preferences.dark());
         theme.apply();
         StartupTrace.mark("theme set");
-        // The drawing view loads on a second thread while this one loads the main view: on two
-        // cores the two halves of the first views' FXML overlap. Only after the theme is set: the
-        // first control class set up before it would load JavaFX's default stylesheet.
-        CompletableFuture<Parent> drawingView = loadBeside(InklingWindow.class.getResource("drawing/DrawingView.fxml"));
         FXMLLoader loader = new FXMLLoader(InklingWindow.class.getResource("MainView.fxml"));
         loader.setControllerFactory(this::controller);
         Parent root;
@@ -137,9 +131,7 @@ public final class InklingWindow {
         } catch (IOException e) {
             throw new UncheckedIOException("The main view could not be loaded", e);
         }
-        StartupTrace.mark("main view loaded (FXML, controller)");
-        ((javafx.scene.control.SplitPane) loader.getNamespace().get("split")).getItems().add(0, joinView(drawingView));
-        StartupTrace.mark("drawing view loaded beside it");
+        StartupTrace.mark("main and drawing views loaded (FXML, controllers)");
         LazyTab.install((Tab) loader.getNamespace().get("evaluateTab"),
                 InklingWindow.class.getResource("inspection/EvaluationView.fxml"), this::controller);
         Tab insideTab = (Tab) loader.getNamespace().get("insideTab");
@@ -221,38 +213,6 @@ public final class InklingWindow {
         });
         if (preferences.problem() != null) {
             System.err.println("inkling: " + preferences.problem());
-        }
-    }
-
-    /**
-     * Loads a view on a thread of its own. JavaFX lets a scene graph be built on any thread until it
-     * is shown; the view's controller comes from {@link #controller}, over view models that nothing
-     * changes until the window is built.
-     */
-    private CompletableFuture<Parent> loadBeside(URL fxml) {
-        CompletableFuture<Parent> view = new CompletableFuture<>();
-        Thread thread = new Thread(() -> {
-            try {
-                Parent loaded = LazyTab.load(fxml, this::controller);
-                StartupTrace.mark("loaded beside the main view: " + fxml.getPath().substring(fxml.getPath().lastIndexOf('/') + 1));
-                view.complete(loaded);
-            } catch (RuntimeException | LinkageError e) {
-                view.completeExceptionally(e);
-            }
-        }, "inkling-view-loader");
-        thread.setDaemon(true);
-        thread.start();
-        return view;
-    }
-
-    /** The view {@link #loadBeside} loaded; its failure is this thread's, as if it had loaded here. */
-    private static Parent joinView(CompletableFuture<Parent> view) {
-        try {
-            return view.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) throw r;
-            if (e.getCause() instanceof Error err) throw err;
-            throw e;
         }
     }
 
