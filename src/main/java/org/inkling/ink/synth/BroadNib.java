@@ -31,15 +31,7 @@ final class BroadNib {
         for (double[] line : lines) {
             double[] angular = simplify(line, tolerance);
             if (broken) angular = octagonal(angular, grid);
-            for (int c = 0; c < copies; c++) {
-                double t = width * ((double) c / (copies - 1) - 0.5);
-                double[] moved = new double[angular.length];
-                for (int i = 0; i + 1 < angular.length; i += 2) {
-                    moved[i] = angular[i] + t * ex;
-                    moved[i + 1] = angular[i + 1] + t * ey;
-                }
-                out.add(moved);
-            }
+            sweep(angular, width, copies, ex, ey, out);
         }
         return Shaping.densify(out, 0.01);
     }
@@ -48,10 +40,10 @@ final class BroadNib {
      * The paths written in a textura (blackletter) hand: the general rules of the style, applied to
      * whatever the template drew, none taken from a font. The letters are narrow (the drawing is
      * condensed sideways about its middle); every stroke is broken into a handful of straight pieces
-     * (Douglas-Peucker with a tolerance of 7-13% of the height, so a bowl keeps only its corners), each
+     * (Douglas-Peucker with a tolerance of 4-8% of the height, so a bowl keeps only its corners), each
      * of them drawn upright, as a vertical, a horizontal or a 45-degree diagonal ({@link #octagonal}),
      * which turns a round bowl into two straight sides joined by short diagonals; the nib is broad
-     * (16-28% of the height, at 30-50 degrees) and swept solid, as densely packed copies; and a stroke
+     * (10-17% of the height, at 30-50 degrees) and swept solid, as densely packed copies; and a stroke
      * may end in the diagonal flick of a textura foot.
      */
     static List<double[]> writeTextura(List<double[]> lines, RandomGenerator rng) {
@@ -71,17 +63,25 @@ final class BroadNib {
             for (int i = 0; i + 1 < narrow.length; i += 2) narrow[i] = middle + condense * (narrow[i] - middle);
             double[] angular = octagonal(simplify(narrow, tolerance), grid);
             if (angular.length >= 4 && rng.nextDouble() < 0.5) angular = footed(angular, 0.6 * width);
-            for (int c = 0; c < copies; c++) {
-                double t = width * ((double) c / (copies - 1) - 0.5);
-                double[] moved = new double[angular.length];
-                for (int i = 0; i + 1 < angular.length; i += 2) {
-                    moved[i] = angular[i] + t * ex;
-                    moved[i + 1] = angular[i + 1] + t * ey;
-                }
-                out.add(moved);
-            }
+            sweep(angular, width, copies, ex, ey, out);
         }
         return Shaping.densify(out, 0.01);
+    }
+
+    /**
+     * The broad nib drawn along a path: {@code copies} copies of it spread evenly across the nib's
+     * edge (direction {@code ex, ey}, length {@code width}), which the rendered pen joins into a band.
+     */
+    private static void sweep(double[] path, double width, int copies, double ex, double ey, List<double[]> out) {
+        for (int c = 0; c < copies; c++) {
+            double t = width * ((double) c / (copies - 1) - 0.5);
+            double[] moved = new double[path.length];
+            for (int i = 0; i + 1 < path.length; i += 2) {
+                moved[i] = path[i] + t * ex;
+                moved[i + 1] = path[i + 1] + t * ey;
+            }
+            out.add(moved);
+        }
     }
 
     /**
