@@ -50,15 +50,15 @@ public final class Models {
         if (n >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
             Set<String> names = zipEntries(file);
             if (names.contains("model.json")) return ModelFile.load(file);
-            if (names.contains("config.json")) return KerasZipReader.read(file);
+            if (names.contains("config.json")) return ModelFile.requireFiniteOutputs(source, KerasZipReader.read(file));
             throw new ModelFileException(source, "is a zip but neither an Inkling model (model.json) nor a Keras .keras file (config.json); it holds "
                     + SafeText.excerpt(names.size() > 8 ? names.stream().sorted().limit(8).toList() + " ..." : String.valueOf(names.stream().sorted().toList()), 200));
         }
-        if (Hdf5.isHdf5(head, n)) return KerasH5Reader.read(file);
+        if (Hdf5.isHdf5(head, n)) return ModelFile.requireFiniteOutputs(source, KerasH5Reader.read(file));
         int i = 0;
         if (n >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF) i = 3;   // UTF-8 BOM
         while (i < n && Character.isWhitespace(head[i])) i++;
-        if (i < n && head[i] == '{') return TfjsReader.read(file);
+        if (i < n && head[i] == '{') return ModelFile.requireFiniteOutputs(source, TfjsReader.read(file));
         throw new ModelFileException(source, n == 0 ? "is empty"
                 : "is not a model file Inkling knows (an .inkling model, a Keras .h5 or .keras file, or a TensorFlow.js model.json)");
     }

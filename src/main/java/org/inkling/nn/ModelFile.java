@@ -138,7 +138,28 @@ public final class ModelFile {
      * every value is finite.
      */
     public static SavedModel load(InputStream in, String sourceName) throws ModelFileException {
-        return new ModelFileReader(sourceName).read(in);
+        return requireFiniteOutputs(sourceName, new ModelFileReader(sourceName).read(in));
+    }
+
+    /**
+     * Refuses a model whose network answers NaN or infinity to a blank or a fully inked input. Every
+     * weight being finite is not enough: weights near float's limit (a damaged or hostile file) overflow
+     * in the products, and a network that answers NaN would show empty bars and a verdict of nothing
+     * while looking loaded. The two inputs bound what a drawing gives (pixels in 0..1) at both ends.
+     */
+    public static SavedModel requireFiniteOutputs(String sourceName, SavedModel model) throws ModelFileException {
+        Sequential network = model.network();
+        float[] input = new float[network.inputSize()];
+        for (int probe = 0; probe < 2; probe++) {
+            java.util.Arrays.fill(input, probe);
+            for (float v : network.predict(input)) {
+                if (!Float.isFinite(v)) {
+                    throw new ModelFileException(sourceName, "has weights too large for float arithmetic: its network answers "
+                            + v + " to a " + (probe == 0 ? "blank" : "fully inked") + " input");
+                }
+            }
+        }
+        return model;
     }
 
     static byte[] toBytes(SavedModel m) throws IOException {

@@ -279,4 +279,20 @@ class ModelFileTest {
         }
         throw new IOException("no model.json");
     }
+
+    @Test
+    void aModelWhoseFiniteWeightsOverflowIsRefusedNamingTheFile() throws IOException {
+        SavedModel huge = sample();
+        // finite weights, zero biases: a blank input stays 0, a fully inked one overflows
+        for (Param p : huge.network().params()) java.util.Arrays.fill(p.value().data, p.name().contains("bias") ? 0f : 1e30f);
+        Path file = dir.resolve("huge.inkling");
+        ModelFile.save(file, huge);
+        assertThatThrownBy(() -> ModelFile.load(file))
+                .isInstanceOf(ModelFileException.class)
+                .hasMessageStartingWith(file.toString())
+                .hasMessageContaining("too large for float arithmetic")
+                .hasMessageContaining("fully inked");
+        ModelFile.save(file, sample());
+        assertThat(ModelFile.load(file).network().predict(new float[20])).hasSize(3);
+    }
 }
