@@ -361,7 +361,7 @@ public final class FineTuneJob {
             if (b.intValue() <= 0) return 0;
             return (int) Math.max(1, Math.round(recipe.syntheticPerClass() * b.doubleValue() / s.doubleValue()));
         }
-        return Math.max(1, recipe.syntheticPerClass() / 3);
+        return TrainingJob.defaultBroadNibPerClass(recipe.syntheticPerClass());
     }
 
     /** The share of textura digits among the base's broad-nib ones, rehearsed in the same share; 0 if it records none. */

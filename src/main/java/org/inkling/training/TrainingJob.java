@@ -121,7 +121,12 @@ public final class TrainingJob {
     /** Broad-nib digits per class an eleven-class recipe adds to its synthetic ones. */
     static int broadNibPerClass(TrainingRecipe recipe) {
         if (recipe.nonDigits() == 0) return 0;
-        return recipe.broadNibPerClass() != null ? recipe.broadNibPerClass() : Math.max(1, recipe.syntheticPerClass() / 3);
+        return recipe.broadNibPerClass() != null ? recipe.broadNibPerClass() : defaultBroadNibPerClass(recipe.syntheticPerClass());
+    }
+
+    /** Broad-nib digits per class beside {@code syntheticPerClass} synthetic ones when a recipe names none: a third. */
+    static int defaultBroadNibPerClass(int syntheticPerClass) {
+        return Math.max(1, syntheticPerClass / 3);
     }
 
     /**

@@ -87,11 +87,7 @@ public final class DigitSynthesizer {
     public record Sample(Style style, LabeledInk ink) {}
 
     public static List<Sample> generateWithStyles(int countPerDigit, long seed) {
-        return generateWithStyles(countPerDigit, seed, false);
-    }
-
-    private static List<Sample> generateWithStyles(int countPerDigit, long seed, boolean broadNib) {
-        return generateWithStyles(countPerDigit, seed, broadNib ? Nib.BROAD : Nib.PEN, 0);
+        return generateWithStyles(countPerDigit, seed, Nib.PEN, 0);
     }
 
     /** How a drawing is written: the plain pen, a broad nib, or a broad nib in the textura hand. */
