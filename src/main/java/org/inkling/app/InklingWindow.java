@@ -67,6 +67,8 @@ public final class InklingWindow {
     private InklingWindow(Stage stage, AppServices services, DialogService dialogs, AppPreferences preferences) {
         this.stage = stage;
         this.preferences = Objects.requireNonNull(preferences);
+        // Training, evaluation and their product workers run below the FX thread and the renderer.
+        org.inkling.base.BackgroundPriority.enableFromForegroundThread();
         this.tasks = TaskExecutor.withDaemonThreads(Platform::runLater);
         DialogService dialogService = dialogs != null ? dialogs : new FxDialogService(stage, services.mnist(), tasks);
         DrawingViewModel drawing = new DrawingViewModel(services.rasterizer());

@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.Executor;
+import org.inkling.base.BackgroundPriority;
 
 /**
  * Runs {@link BackgroundTask}s on background daemon threads and their handlers on the UI executor
@@ -24,9 +25,12 @@ public final class TaskExecutor implements AutoCloseable {
     public static TaskExecutor withDaemonThreads(Executor ui) {
         AtomicLong count = new AtomicLong();
         return new TaskExecutor(Executors.newCachedThreadPool(runnable -> {
-            Thread thread = new Thread(runnable, "inkling-task-" + count.incrementAndGet());
-            thread.setDaemon(true);
             // Training and downloads must never crowd out the FX thread on a busy machine.
+            Thread thread = new Thread(() -> {
+                BackgroundPriority.lowerCurrentThread();
+                runnable.run();
+            }, "inkling-task-" + count.incrementAndGet());
+            thread.setDaemon(true);
             thread.setPriority(Thread.NORM_PRIORITY - 1);
             return thread;
         }), ui);

@@ -1,5 +1,7 @@
 package org.inkling.nn.kernel;
 
+import org.inkling.base.BackgroundPriority;
+
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -15,7 +17,8 @@ import java.util.concurrent.locks.LockSupport;
  * part: the caller simply runs more of them. Which thread runs a part never changes its bits.
  *
  * <p>Only one task uses the workers at a time; a second caller that finds them busy runs its task
- * alone, which gives the same bits. Workers spin briefly after a task because in training the
+ * alone, which gives the same bits. So does, in the app, the FX thread: the workers run lowered
+ * ({@link BackgroundPriority}), and what the FX thread waits for must not wait on them. Workers spin briefly after a task because in training the
  * next product follows within microseconds, then park so an idle app costs nothing.
  *
  * <p>A claim is one compare-and-set on a word holding the task's sequence number, its next part
@@ -68,7 +71,8 @@ final class GemmPool {
         if (parts < 1 || parts > MAX_PARTS) {
             throw new IllegalArgumentException("a task needs 1 to " + MAX_PARTS + " parts, got " + parts);
         }
-        if (!busy.compareAndSet(false, true)) {
+        if (BackgroundPriority.isForegroundThread() || !busy.compareAndSet(false, true)) {
+            // The FX thread's products (a drawing read, one image) run alone rather than wait on lowered workers.
             return false;
         }
         try {
@@ -168,6 +172,7 @@ final class GemmPool {
         Workspace ws = Workspace.get();
         awake.incrementAndGet();
         int seen = posted;
+        boolean lowered = false;
         while (true) {
             long idleSince = System.nanoTime();
             int s;
@@ -182,6 +187,12 @@ final class GemmPool {
                 }
             }
             seen = s;
+            if (!lowered && BackgroundPriority.enabled()) {
+                // In the app the products are training's and evaluation's, which must give way to the
+                // FX thread; a worker can only lower itself, so it does at the first task after that is asked.
+                BackgroundPriority.lowerCurrentThread();
+                lowered = true;
+            }
             PoolTask t = task;
             if (t == null || index >= helpers) {
                 continue;

@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import org.inkling.base.BackgroundPriority;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +39,48 @@ class ParallelTest {
                 assertThat(starts).allMatch(s -> s % 16 == 0);
                 assertThat(starts.size()).isLessThanOrEqualTo(threads);
             }
+        }
+    }
+
+    @Test
+    void onceTheAppAsksTheWorkersRunNicerThanTheCaller() throws InterruptedException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(BackgroundPriority.currentThreadNice().isPresent(),
+                "Linux reports a nice value per thread");
+        int callers = BackgroundPriority.currentThreadNice().getAsInt();
+        // As the app does on its FX thread; this thread (JUnit's, shared by the suite) stays as it was.
+        Thread.ofPlatform().start(BackgroundPriority::enableFromForegroundThread).join();
+        VectorGemm.setMaxThreads(3);
+        java.util.Map<String, Integer> nice = new ConcurrentHashMap<>();
+        CountDownLatch all = new CountDownLatch(3);
+        Parallel.forRange(1 << 16, 1 << 12, 16, (from, to) -> {
+            nice.put(Thread.currentThread().getName(), BackgroundPriority.currentThreadNice().orElse(-100));
+            all.countDown();
+            await(all);
+        });
+        assertThat(nice).hasSize(3).containsEntry(Thread.currentThread().getName(), callers);
+        assertThat(nice.entrySet()).filteredOn(e -> e.getKey().startsWith("inkling-gemm-worker")).hasSize(2)
+                .allSatisfy(e -> assertThat(e.getValue()).isEqualTo(Math.min(19, callers + BackgroundPriority.NICER_BY)));
+    }
+
+    @Test
+    void theThreadThatAskedRunsItsLoopsAloneAndGetsTheSameResult() throws Exception {
+        VectorGemm.setMaxThreads(4);
+        java.util.concurrent.CompletableFuture<Set<String>> names = new java.util.concurrent.CompletableFuture<>();
+        AtomicIntegerArray hits = new AtomicIntegerArray(1 << 16);
+        Thread.ofPlatform().name("fx-like").start(() -> {
+            BackgroundPriority.enableFromForegroundThread();
+            Set<String> seen = ConcurrentHashMap.newKeySet();
+            Parallel.forRange(1 << 16, 1 << 12, 16, (from, to) -> {
+                seen.add(Thread.currentThread().getName());
+                for (int i = from; i < to; i++) {
+                    hits.incrementAndGet(i);
+                }
+            });
+            names.complete(seen);
+        });
+        assertThat(names.get(30, TimeUnit.SECONDS)).containsExactly("fx-like");
+        for (int i = 0; i < hits.length(); i++) {
+            assertThat(hits.get(i)).isEqualTo(1);
         }
     }
 
