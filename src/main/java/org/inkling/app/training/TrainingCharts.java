@@ -252,6 +252,9 @@ public final class TrainingCharts {
     /**
      * Makes several changes with one redraw: the viewer redraws the whole chart at every change
      * event, and a change of theme or of the runs shown is dozens of them (300 ms on the FX thread).
+     * On screen the redraw waits for the next event of the FX thread, so that the changes one click
+     * makes through several listeners (Train: the runs, the x axis, the curves) share it too, and
+     * the toolkit can run what waits in between.
      */
     private void quietly(Runnable changes) {
         if (!chart.isNotify()) {
@@ -262,7 +265,11 @@ public final class TrainingCharts {
         try {
             changes.run();
         } finally {
-            chart.setNotify(true);
+            if (viewer == null) {
+                chart.setNotify(true);
+            } else {
+                javafx.application.Platform.runLater(() -> chart.setNotify(true));
+            }
         }
     }
 
