@@ -46,6 +46,8 @@ public final class TrainingController {
     @FXML private Label augmentationError;
     @FXML private TextField syntheticField;
     @FXML private Label syntheticError;
+    @FXML private TextField extrasField;
+    @FXML private Label extrasError;
     @FXML private TextField seedField;
     @FXML private Label seedError;
     @FXML private javafx.scene.layout.GridPane form;
@@ -98,6 +100,7 @@ public final class TrainingController {
         field(validationSplitField, vm.validationSplitProperty(), validationSplitError,
                 vm.validationSplitErrorProperty());
         field(syntheticField, vm.syntheticProperty(), syntheticError, vm.syntheticErrorProperty());
+        field(extrasField, vm.extrasProperty(), extrasError, vm.extrasErrorProperty());
         field(seedField, vm.seedProperty(), seedError, vm.seedErrorProperty());
         editableBox(scheduleBox, List.of("constant", "cosine", "cosine:0.01"), vm.scheduleProperty(), scheduleError,
                 vm.scheduleErrorProperty());
@@ -133,7 +136,7 @@ public final class TrainingController {
         var idle = vm.stateProperty().isEqualTo(TrainingState.IDLE);
         for (var control : java.util.List.of(architectureField, activationBox, optimizerBox, learningRateField,
                 batchSizeField, epochsField, validationSplitField, scheduleBox, augmentationBox, syntheticField,
-                seedField, presetBox, likeModelButton)) {
+                seedField, extrasField, presetBox, likeModelButton)) {
             control.disableProperty().bind(idle.not());
             // going into the form is the sign of a run to come: the first epoch's compiling can start now
             control.focusedProperty().addListener((obs, was, focused) -> {

@@ -89,6 +89,7 @@ public final class TrainingViewModel {
     /** {@code none}, {@code default} or a spec, as {@code inkling train --augment}. */
     private final StringProperty augmentation = new SimpleStringProperty(this, "augmentation", "none");
     private final StringProperty synthetic = new SimpleStringProperty(this, "synthetic", "0");
+    private final StringProperty extras = new SimpleStringProperty(this, "extras", "");
     /** Not in the form: carried over from a model's recipe so "train like this model" trains it again. */
     private double weightDecay;
     private final ObjectProperty<Path> mnistFolder = new SimpleObjectProperty<>(this, "mnistFolder");
@@ -102,6 +103,7 @@ public final class TrainingViewModel {
     private final ReadOnlyStringWrapper scheduleError = new ReadOnlyStringWrapper(this, "scheduleError");
     private final ReadOnlyStringWrapper augmentationError = new ReadOnlyStringWrapper(this, "augmentationError");
     private final ReadOnlyStringWrapper syntheticError = new ReadOnlyStringWrapper(this, "syntheticError");
+    private final ReadOnlyStringWrapper extrasError = new ReadOnlyStringWrapper(this, "extrasError");
     private final BooleanBinding valid;
 
     private final ReadOnlyObjectWrapper<TrainingState> state = new ReadOnlyObjectWrapper<>(this, "state", TrainingState.IDLE);
@@ -174,14 +176,15 @@ public final class TrainingViewModel {
         check(schedule, scheduleError, FieldCheck::scheduleError);
         check(augmentation, augmentationError, FieldCheck::augmentationError);
         check(synthetic, syntheticError, FieldCheck::syntheticError);
+        check(extras, extrasError, TrainingExtras::error);
         valid = Bindings.createBooleanBinding(
                 () -> architectureError.get() == null && learningRateError.get() == null
                         && batchSizeError.get() == null && epochsError.get() == null
                         && validationSplitError.get() == null && seedError.get() == null
                         && scheduleError.get() == null && augmentationError.get() == null
-                        && syntheticError.get() == null,
+                        && syntheticError.get() == null && extrasError.get() == null,
                 architectureError, learningRateError, batchSizeError, epochsError, validationSplitError, seedError,
-                scheduleError, augmentationError, syntheticError);
+                scheduleError, augmentationError, syntheticError, extrasError);
         canTrain = valid.and(state.isEqualTo(TrainingState.IDLE));
         canSavePaused = state.isEqualTo(TrainingState.PAUSED).and(pausedSnapshot.isNotNull());
         activeModel.addListener((obs, old, now) -> updateComparison());
@@ -356,6 +359,7 @@ public final class TrainingViewModel {
                 : recipe.augmentation().equals(AugmentationConfig.DEFAULT) ? "default"
                 : recipe.augmentation().toCliString());
         synthetic.set(Integer.toString(recipe.syntheticPerClass()));
+        extras.set(TrainingExtras.of(recipe).toText());
         weightDecay = recipe.weightDecay();
     }
 
@@ -398,6 +402,7 @@ public final class TrainingViewModel {
         m.put("augmentation", augmentation);
         m.put("synthetic_per_class", synthetic);
         m.put("seed", seed);
+        m.put("more_options", extras);
         return m;
     }
 
@@ -585,12 +590,14 @@ public final class TrainingViewModel {
 
     /** The form as a typed recipe; call only while {@link #validProperty()} holds. */
     public TrainingRequest request(Path folder) {
+        TrainingExtras more = TrainingExtras.parse(extras.get());
         TrainingRecipe recipe = new TrainingRecipe(null, architecture.get(), Activation.parse(activation.get()),
                 optimizer.get(), FieldCheck.parseDouble(learningRate.get()), weightDecay,
                 LearningRateSchedule.parse(schedule.get()), AugmentationConfig.parse(augmentation.get()),
                 FieldCheck.parseInt(synthetic.get()), FieldCheck.parseInt(epochs.get()),
                 FieldCheck.parseInt(batchSize.get()), FieldCheck.parseLong(seed.get()),
-                FieldCheck.parseDouble(validationSplit.get()), subsetSize.get() > 0 ? subsetSize.get() : null);
+                FieldCheck.parseDouble(validationSplit.get()), subsetSize.get() > 0 ? subsetSize.get() : null,
+                more.nonDigits(), more.calibrationHoldout(), more.fontCopies(), more.broadNibPerClass(), more.texturaShare());
         return new TrainingRequest(recipe, folder);
     }
 
@@ -722,6 +729,9 @@ public final class TrainingViewModel {
     public StringProperty scheduleProperty() { return schedule; }
     public StringProperty augmentationProperty() { return augmentation; }
     public StringProperty syntheticProperty() { return synthetic; }
+    /** The options of {@code inkling train} without a field of their own, as typed on the command line. */
+    public StringProperty extrasProperty() { return extras; }
+    public ReadOnlyStringProperty extrasErrorProperty() { return extrasError.getReadOnlyProperty(); }
     public ReadOnlyStringProperty seedErrorProperty() { return seedError.getReadOnlyProperty(); }
     public ReadOnlyStringProperty scheduleErrorProperty() { return scheduleError.getReadOnlyProperty(); }
     public ReadOnlyStringProperty augmentationErrorProperty() { return augmentationError.getReadOnlyProperty(); }
