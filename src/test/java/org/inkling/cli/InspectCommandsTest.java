@@ -51,8 +51,9 @@ class InspectCommandsTest {
             assertThat(m.matches()).as(f.toString()).isTrue();
             int truth = Integer.parseInt(m.group(1)), read = Integer.parseInt(m.group(2));
             assertThat(read).isNotEqualTo(truth);
-            // the PNG holds the test image's bytes exactly, so the model reads it as the name says
-            assertThat(Metrics.argmax(model.predict(grey(f)))).isEqualTo(read);
+            // the PNG holds the test image's bytes exactly, so the model reads it as the name says (its
+            // likeliest digit: a model with a "not a digit" class may find that likelier still)
+            assertThat(Metrics.argmax(java.util.Arrays.copyOf(model.predict(grey(f)), 10))).isEqualTo(read);
         }
     }
 

@@ -70,7 +70,9 @@ class FineTuneJobTest {
         Map<String, Object> recipe = a.model().recipe();
         assertThat(recipe.get("fine_tuned_from")).isEqualTo(Models.BUILT_IN_NAME);
         assertThat(recipe.get("personal_digits")).isEqualTo(6);
-        assertThat((int[]) recipe.get("personal_per_class")).containsExactly(0, 0, 0, 0, 0, 0, 0, 6, 0, 0);
+        int[] sevens = new int[base.classNames().size()]; // ten digits, and "not a digit" if the base has it
+        sevens[7] = 6;
+        assertThat((int[]) recipe.get("personal_per_class")).containsExactly(sevens);
         assertThat(a.model().classNames()).isEqualTo(base.classNames());
         assertThat(a.taughtPerClass()[7]).isEqualTo(6);
     }

@@ -58,6 +58,8 @@ class TrainingExtrasTest {
         vm.fill(shipped);
         assertThat(vm.validProperty().get()).as(String.valueOf(vm.extrasErrorProperty().get())).isTrue();
         assertThat(trainedBy(vm)).isEqualTo(shipped.commandLine());
+        assertThat(TrainingPreset.BUILT_IN_CNN.recipe().commandLine()).as("the preset of the shipped recipe")
+                .isEqualTo(shipped.commandLine());
         // a preset without them clears them, and what the form remembers brings them back
         var remembered = vm.formValues();
         vm.applyPreset(TrainingPreset.QUICK_MLP);
