@@ -31,7 +31,6 @@ public final class BackgroundPriority {
     public static final int NICER_BY = 10;
     private static final int LOWEST = 19;
     private static final int PRIO_PROCESS = 0;
-    private static final MethodHandle SET_PRIORITY = setPriorityHandle();
     private static final ThreadLocal<Boolean> FOREGROUND = ThreadLocal.withInitial(() -> false);
     private static volatile boolean enabled;
 
@@ -70,13 +69,14 @@ public final class BackgroundPriority {
             return false;
         }
         Thread.currentThread().setPriority(Thread.NORM_PRIORITY - 1);
-        if (SET_PRIORITY == null) {
+        MethodHandle setPriority = Native.SET_PRIORITY;
+        if (setPriority == null) {
             return isWindows();
         }
         try {
             // Relative to the thread's own value, so an app started with nice runs its training nicer still.
             int target = Math.min(LOWEST, currentThreadNice().orElse(0) + NICER_BY);
-            return (int) SET_PRIORITY.invokeExact(PRIO_PROCESS, 0, target) == 0;
+            return (int) setPriority.invokeExact(PRIO_PROCESS, 0, target) == 0;
         } catch (Throwable e) {
             return false;
         }
@@ -92,6 +92,14 @@ public final class BackgroundPriority {
         } catch (IOException | RuntimeException e) {
             return OptionalInt.empty();
         }
+    }
+
+    /**
+     * Made by the first background thread that lowers itself, not by the FX thread that enables
+     * lowering as the window starts: linking a native call spins classes, tens of milliseconds cold.
+     */
+    private static final class Native {
+        static final MethodHandle SET_PRIORITY = setPriorityHandle();
     }
 
     private static MethodHandle setPriorityHandle() {
