@@ -23,8 +23,8 @@ import java.util.OptionalInt;
  * (0 is the calling thread there). Elsewhere {@link Thread#setPriority} is what the platform honours
  * (Windows) or ignores (macOS, where {@code setpriority} would lower the whole process).
  *
- * <p>Off until the app {@linkplain #enableFromForegroundThread() enables} it: the command line's training is the job
- * in the foreground and runs at the priority it was started with.
+ * <p>Off until the app {@linkplain #enableFromForegroundThread() enables} it: the command line's
+ * training is the job in the foreground and runs at the priority it was started with.
  */
 public final class BackgroundPriority {
     /** How much nicer than before: the usual background job's 10, whose weight is a ninth of a nice-0 thread's. */

@@ -1,11 +1,10 @@
 package org.inkling.nn.kernel;
 
-import org.inkling.base.BackgroundPriority;
-
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import org.inkling.base.BackgroundPriority;
 
 /**
  * The threads of the products (and of {@link Parallel} loops): the caller and up to
@@ -18,8 +17,9 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>Only one task uses the workers at a time; a second caller that finds them busy runs its task
  * alone, which gives the same bits. So does, in the app, the FX thread: the workers run lowered
- * ({@link BackgroundPriority}), and what the FX thread waits for must not wait on them. Workers spin briefly after a task because in training the
- * next product follows within microseconds, then park so an idle app costs nothing.
+ * ({@link BackgroundPriority}), and what the FX thread waits for must not wait on them. Workers
+ * spin briefly after a task because in training the next product follows within microseconds, then
+ * park so an idle app costs nothing.
  *
  * <p>A claim is one compare-and-set on a word holding the task's sequence number, its next part
  * and its number of parts, so a worker that read a task late can never claim a part of another.
