@@ -61,7 +61,8 @@ class InspectionWindowTest extends WindowTestBase {
     @Test
     void theMatrixSumsToTheTestSetItsDiagonalIsTheAccuracyAndACellListsExactlyItsExamples(FxRobot robot) throws Exception {
         evaluate(robot);
-        assertThat(window.evaluation().summaryProperty().get()).contains("10,000");
+        assertThat(window.evaluation().summaryProperty().get()).contains("10,000")
+                .startsWith(window.viewModel().modelProperty().get().name() + ": ");
         int total = 0, diagonal = 0;
         int worstA = -1, worstP = -1, worst = 0;
         for (int a = 0; a < 10; a++) {

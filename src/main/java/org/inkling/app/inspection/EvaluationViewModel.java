@@ -152,8 +152,9 @@ public final class EvaluationViewModel {
         fillGallery();
     }
 
+    /** "The network after epoch 3" starts the sentence with a capital; a model's name ("inkling-default") stays as named. */
     private static String capitalise(String s) {
-        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+        return s.startsWith("the ") ? "T" + s.substring(1) : s;
     }
 
     /** Shows the examples of true digit {@code actual} read as {@code predicted}. */
