@@ -78,6 +78,11 @@ final class FieldCheck {
                 : message.substring(0, 1).toUpperCase(Locale.ROOT) + message.substring(1);
     }
 
+    /** A number as a person types it: 0.001, not the 0.0010000000474974513 a float32 config records. */
+    static String plain(double v) {
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(7)).stripTrailingZeros().toPlainString();
+    }
+
     static Integer parseInt(String text) {
         if (text == null) {
             return null;

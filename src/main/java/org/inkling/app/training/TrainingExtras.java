@@ -30,7 +30,7 @@ record TrainingExtras(int nonDigits, int calibrationHoldout, int fontCopies, Int
         if (calibrationHoldout != 0) a.add("--calibration-holdout " + calibrationHoldout);
         if (fontCopies != 0) a.add("--font-glyphs " + fontCopies);
         if (broadNibPerClass != null) a.add("--broad-nib " + broadNibPerClass);
-        if (texturaShare != 0) a.add("--textura " + plain(texturaShare));
+        if (texturaShare != 0) a.add("--textura " + FieldCheck.plain(texturaShare));
         return String.join(" ", a);
     }
 
@@ -107,9 +107,5 @@ record TrainingExtras(int nonDigits, int calibrationHoldout, int fontCopies, Int
             throw new IllegalArgumentException(flag + " takes a fraction from 0 to 1");
         }
         return v;
-    }
-
-    private static String plain(double v) {
-        return new java.math.BigDecimal(v).round(new java.math.MathContext(7)).stripTrailingZeros().toPlainString();
     }
 }

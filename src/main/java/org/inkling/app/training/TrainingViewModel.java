@@ -348,11 +348,11 @@ public final class TrainingViewModel {
         architecture.set(recipe.architecture());
         activation.set(recipe.activation().kerasName());
         optimizer.set(recipe.optimizer());
-        learningRate.set(recipe.learningRate() != null ? plain(recipe.learningRate())
+        learningRate.set(recipe.learningRate() != null ? FieldCheck.plain(recipe.learningRate())
                 : DEFAULT_RATES.getOrDefault(recipe.optimizer(), "0.001"));
         batchSize.set(Integer.toString(recipe.batchSize()));
         epochs.set(Integer.toString(recipe.epochs()));
-        validationSplit.set(plain(recipe.validationSplit()));
+        validationSplit.set(FieldCheck.plain(recipe.validationSplit()));
         seed.set(Long.toString(recipe.seed()));
         schedule.set(recipe.schedule().toString());
         augmentation.set(recipe.augmentation().isIdentity() ? "none"
@@ -361,11 +361,6 @@ public final class TrainingViewModel {
         synthetic.set(Integer.toString(recipe.syntheticPerClass()));
         extras.set(TrainingExtras.of(recipe).toText());
         weightDecay = recipe.weightDecay();
-    }
-
-    /** A number as a person types it: 0.001, not the 0.0010000000474974513 a float32 config records. */
-    private static String plain(double v) {
-        return new java.math.BigDecimal(v).round(new java.math.MathContext(7)).stripTrailingZeros().toPlainString();
     }
 
     /** The form's text, field by field, for the preferences. */
