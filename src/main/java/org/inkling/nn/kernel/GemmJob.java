@@ -75,10 +75,9 @@ final class GemmJob implements PoolTask {
         this.deep = isDeep(transA, transB, m, n, k, direct);
         this.sparse = VectorGemm.SKIP_ZEROS && !direct && !deep && SparsePairs.fits(transA, transB, m, n)
                 && SparsePairs.sparseEnough(a, m * k);
-        this.side = VectorGemm.SKIP_ZEROS && transA && !transB && !direct && !deep && !sparse ? ImageBands.side(m) : 0;
-        if (side > 0 && !SparsePairs.sparseEnough(a, m * k)) {
-            side = 0; // a mostly inked A is not a batch of images (a convolutional network's 5x5x64 = 40² features)
-        }
+        int imageSide = VectorGemm.SKIP_ZEROS && transA && !transB && !direct && !deep && !sparse ? ImageBands.side(m) : 0;
+        // A mostly inked A is not a batch of images (a convolutional network's 5x5x64 = 40² features).
+        this.side = imageSide > 0 && SparsePairs.sparseEnough(a, m * k) ? imageSide : 0;
         this.parts = 1;
         this.bias = null;
         this.relu = false;
