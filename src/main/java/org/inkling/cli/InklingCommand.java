@@ -22,10 +22,15 @@ public final class InklingCommand implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
-    /** Failures people can act on print one line; anything unexpected keeps its stack trace for a bug report. */
+    /**
+     * Failures people can act on print one line; anything unexpected keeps its stack trace for a bug
+     * report. An {@link java.io.UncheckedIOException} is an I/O failure that crossed a lambda (a
+     * missing font folder while the training set is built), as actionable as a checked one.
+     */
     private static int handleFailure(Exception e, CommandLine cl, CommandLine.ParseResult parsed)
             throws Exception {
-        if (e instanceof CliException || e instanceof java.io.IOException || e instanceof IllegalArgumentException) {
+        if (e instanceof CliException || e instanceof java.io.IOException || e instanceof java.io.UncheckedIOException
+                || e instanceof IllegalArgumentException) {
             cl.getErr().println("inkling " + cl.getCommandName() + ": " + SafeText.forTerminal(e.getMessage()));
             return 1;
         }

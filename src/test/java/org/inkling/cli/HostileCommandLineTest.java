@@ -57,6 +57,28 @@ class HostileCommandLineTest {
         assertThat(r.err()).startsWith(message);
     }
 
+    @picocli.CommandLine.Command(name = "fails")
+    static final class Fails implements java.util.concurrent.Callable<Integer> {
+        @Override
+        public Integer call() {
+            throw new java.io.UncheckedIOException("learning non-digits needs the Hershey fonts: none in /nowhere",
+                    new java.io.IOException("none in /nowhere"));
+        }
+    }
+
+    /** A missing font folder surfaces while the training set is built, inside a lambda: one line, no trace. */
+    @Test
+    void anIoFailureThatCrossedALambdaPrintsOneLine() {
+        picocli.CommandLine cl = InklingCommand.commandLine();
+        cl.addSubcommand(new Fails());
+        java.io.StringWriter err = new java.io.StringWriter();
+        cl.setErr(new java.io.PrintWriter(err, true));
+        int code = cl.execute("fails");
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString()).isEqualTo(
+                "inkling fails: learning non-digits needs the Hershey fonts: none in /nowhere" + System.lineSeparator());
+    }
+
     @Test
     void trainRefusesAnOutThatCannotBeWrittenBeforeTraining() throws Exception {
         Path file = Files.writeString(dir.resolve("a-file"), "x");
