@@ -293,9 +293,9 @@ public final class InklingWindow {
     }
 
     /**
-     * Backspace undoes and Ctrl+Shift+Z redoes on the pad, unless a text field wants the key; the
-     * Edit menu's accelerators do Ctrl+Z, Ctrl+Y and Delete. Esc is left alone: it closes menus and
-     * dialogs and never touches the drawing.
+     * The digit keys and N (not a digit) say what the drawing is; Backspace undoes and Ctrl+Shift+Z
+     * redoes on the pad, unless a text field wants the key; the Edit menu's accelerators do Ctrl+Z,
+     * Ctrl+Y and Delete. Esc is left alone: it closes menus and dialogs and never touches the drawing.
      */
     private void shortcut(KeyEvent e) {
         if (stage.getScene().getFocusOwner() instanceof TextInputControl) {
@@ -305,6 +305,9 @@ public final class InklingWindow {
             // 0-9 say which digit the drawing is (teaching); the digit keys and the keypad alike
             String name = e.getCode().getName();
             main.drawing().label(name.charAt(name.length() - 1) - '0');
+            e.consume();
+        } else if (e.getCode() == KeyCode.N && !e.isShortcutDown() && !e.isAltDown()) {
+            main.drawing().label(org.inkling.ink.LabeledInk.NOT_A_DIGIT); // N: the drawing is not a digit
             e.consume();
         } else if (e.getCode() == KeyCode.BACK_SPACE) {
             main.drawing().undo();

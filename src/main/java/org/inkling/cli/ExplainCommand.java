@@ -67,7 +67,7 @@ final class ExplainCommand implements Callable<Integer> {
             InkImages.writePng(input, out.resolve(stem + "-input.png"), scale);
             ColourImages.writePng(OverlayColours.argb(input, e.contributions(), e.maxMagnitude()),
                     DigitGeometry.SIDE, DigitGeometry.SIDE, scale, out.resolve(stem + "-why.png"));
-            if (d.hasLabel()) {
+            if (d.isDigit()) { // the accuracy of the likeliest digit; a drawing taught as no digit has none
                 labelled++;
                 if (d.label() == e.toward()) right++;
             }
@@ -78,7 +78,7 @@ final class ExplainCommand implements Callable<Integer> {
             if (lines != null) {
                 Map<String, Object> o = new LinkedHashMap<>();
                 o.put("index", i + 1);
-                if (d.hasLabel()) o.put("label", d.label());
+                if (d.hasLabel()) o.put("label", LabeledInk.toJson(d.label()));
                 o.put("verdict", v.kind().jsonName());
                 o.put("accepted", v.accepted());
                 o.put("prediction", e.toward());
@@ -95,7 +95,7 @@ final class ExplainCommand implements Callable<Integer> {
                         ? String.format(Locale.ROOT, ", not a digit %.1f%%", 100 * v.notDigitProbability()) : "";
                 System.out.printf(Locale.ROOT, "%s: %s%s%s%n", stem,
                         v.kind() == Verdict.Kind.DIGIT ? "read " + reading : v.describe() + "; the likeliest digit " + reading,
-                        notDigit, d.hasLabel() ? ", labelled " + d.label() : "");
+                        notDigit, d.hasLabel() ? ", labelled " + LabeledInk.describe(d.label()) : "");
             }
         }
         if (lines != null) {

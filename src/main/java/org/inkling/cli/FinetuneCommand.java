@@ -32,7 +32,8 @@ final class FinetuneCommand implements Callable<Integer> {
     ModelOptions model = new ModelOptions();
 
     @Option(names = "--strokes", paramLabel = "FILE", arity = "1..*", required = true,
-            description = "Labelled drawings: {\"label\": 7, \"strokes\": [[[x, y], ...], ...]} per line.")
+            description = "Labelled drawings: {\"label\": 7, \"strokes\": [[[x, y], ...], ...]} per line; "
+                    + "\"label\": \"not_a_digit\" teaches a model with a \"not a digit\" class to refuse the drawing.")
     List<Path> strokes;
 
     @Option(names = {"--out", "-o"}, paramLabel = "FILE", required = true, description = "Where to save the taught model.")

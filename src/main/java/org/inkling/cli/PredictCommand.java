@@ -31,7 +31,8 @@ import picocli.CommandLine.Option;
                 "Each answer is a digit, \"not sure\" (with the digits it hesitates between) or \"not a digit\", "
                         + "by the rule the model file records.",
                 "The summary gives the share accepted (answered with a digit); with labelled strokes also accuracy over all "
-                        + "drawings (the likeliest digit), accuracy over the accepted ones, per-class accuracy and the confusion matrix."})
+                        + "drawings (the likeliest digit), accuracy over the accepted ones, per-class accuracy and the confusion matrix, and the share refused "
+                        + "of the drawings labelled \"not_a_digit\"."})
 final class PredictCommand implements Callable<Integer> {
     @Mixin
     ModelOptions model = new ModelOptions();
@@ -47,7 +48,8 @@ final class PredictCommand implements Callable<Integer> {
         List<Path> idx;
 
         @Option(names = "--strokes", paramLabel = "FILE", arity = "1..*",
-                description = "Stroke files: one drawing per line, {\"label\": 7, \"strokes\": [[[x, y], ...], ...]}.")
+                description = "Stroke files: one drawing per line, {\"label\": 7, \"strokes\": [[[x, y], ...], ...]}; "
+                        + "a label is a digit, \"not_a_digit\" or absent.")
         List<Path> strokes;
     }
 
@@ -111,9 +113,9 @@ final class PredictCommand implements Callable<Integer> {
         float[] digits = v.digitProbabilities();
         int predicted = Metrics.argmax(digits);
         tally.add(v, label, predicted);
-        if (label != null) {
+        if (label != null && label < digits.length) { // the digits' confusion; "not a digit" is in the tally
             if (confusion == null) confusion = new Confusion(digits.length);
-            if (label >= 0 && label < digits.length) confusion.add(label, predicted);
+            confusion.add(label, predicted);
         }
         if (out != null) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -124,7 +126,7 @@ final class PredictCommand implements Callable<Integer> {
             m.put("confidence", digits[predicted]);
             if (rule.rejectClass() >= 0) m.put("not_a_digit", v.notDigitProbability());
             m.put("probabilities", digits);
-            if (label != null) m.put("label", label);
+            if (label != null) m.put("label", LabeledInk.toJson(label));
             m.put("source", source);
             out.emit(m);
         } else {
@@ -132,7 +134,12 @@ final class PredictCommand implements Callable<Integer> {
             sb.append(String.format(Locale.ROOT, "%s: %s (%d at %.1f%%", source, v.describe(), predicted, 100 * digits[predicted]));
             if (rule.rejectClass() >= 0) sb.append(String.format(Locale.ROOT, ", not a digit %.1f%%", 100 * v.notDigitProbability()));
             sb.append(')');
-            if (label != null) sb.append(label == predicted ? "  correct" : "  WRONG, labelled " + label);
+            if (label != null && label == LabeledInk.NOT_A_DIGIT) {
+                // refusing is right for a drawing that is no digit, whether "not a digit" or "not sure"
+                sb.append(v.accepted() ? "  WRONG, labelled not a digit" : "  refused, right");
+            } else if (label != null) {
+                sb.append(label == predicted ? "  correct" : "  WRONG, labelled " + label);
+            }
             sb.append("   ");
             for (int c = 0; c < digits.length; c++) sb.append(String.format(Locale.ROOT, " %d:%.3f", c, digits[c]));
             System.out.println(sb);

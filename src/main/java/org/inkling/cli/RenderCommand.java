@@ -55,7 +55,7 @@ final class RenderCommand implements Callable<Integer> {
         for (int i = 0; i < drawings.size(); i++) {
             LabeledInk d = drawings.get(i);
             images[i] = InkRenderer.toMnist(d.ink());
-            String name = String.format(Locale.ROOT, "%05d%s.png", i + 1, d.hasLabel() ? "-" + d.label() : "");
+            String name = String.format(Locale.ROOT, "%05d%s.png", i + 1, !d.hasLabel() ? "" : d.isDigit() ? "-" + d.label() : "-not-a-digit");
             InkImages.writePng(images[i], out.resolve(name), scale);
         }
         float[][] sheet = images.length > MAX_SHEET_IMAGES ? Arrays.copyOf(images, MAX_SHEET_IMAGES) : images;

@@ -26,7 +26,8 @@ import org.inkling.json.Json;
 /**
  * Stroke files: JSON Lines, one drawing per line, {@code {"label": 7, "strokes": [[[x, y], ...], ...]}}.
  *
- * <p>{@code label} is optional (or null); other fields are ignored so that tools can add their own
+ * <p>{@code label} is a digit 0-9, {@code "not_a_digit"} (a drawing a person taught the network to
+ * refuse), or absent (or null); other fields are ignored so that tools can add their own
  * (a writer id, a style name); blank lines are skipped. Anything else wrong stops the read with a
  * {@link StrokeFileException} naming the file and the 1-based line, because a silently dropped
  * drawing would skew an accuracy measured on the file.
@@ -192,13 +193,17 @@ public final class StrokeFile {
         }
         Integer label = null;
         Object l = obj.get("label");
-        if (l != null) {
+        if (LabeledInk.NOT_A_DIGIT_JSON.equals(l)) {
+            label = LabeledInk.NOT_A_DIGIT;
+        } else if (l != null) {
             if (!(l instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())) {
-                throw new StrokeFileException(name, number, "\"label\" must be a whole number 0-9, got " + echo(l));
+                throw new StrokeFileException(name, number, "\"label\" must be a whole number 0-9 or \""
+                        + LabeledInk.NOT_A_DIGIT_JSON + "\", got " + echo(l));
             }
             double v = n.doubleValue();
             if (v < 0 || v > 9) {
-                throw new StrokeFileException(name, number, "\"label\" must be a digit 0-9, got " + echo(l));
+                throw new StrokeFileException(name, number, "\"label\" must be a digit 0-9 or \""
+                        + LabeledInk.NOT_A_DIGIT_JSON + "\", got " + echo(l));
             }
             label = (int) v;
         }
@@ -288,7 +293,7 @@ public final class StrokeFile {
     public static String toLine(LabeledInk item, int decimals, Map<String, ?> extra) {
         StringBuilder sb = new StringBuilder("{");
         if (item.label() != null) {
-            sb.append("\"label\":").append(item.label()).append(',');
+            sb.append("\"label\":").append(Json.write(LabeledInk.toJson(item.label()))).append(',');
         }
         for (Map.Entry<String, ?> e : extra.entrySet()) {
             if (e.getKey().equals("label") || e.getKey().equals("strokes")) {

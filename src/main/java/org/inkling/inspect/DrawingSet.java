@@ -10,17 +10,14 @@ public final class DrawingSet {
     private DrawingSet() {}
 
     /**
-     * The labelled drawings of {@code drawings} rendered as MNIST images; unlabelled ones are
-     * skipped (nothing to score them against). Labels outside 0..9 are refused with their position.
+     * The digit drawings of {@code drawings} rendered as MNIST images; unlabelled ones are skipped
+     * (nothing to score them against), and so are those labelled "not a digit" (no digit to confuse
+     * them with: how often they are refused is {@code predict --strokes}'s summary).
      */
     public static ArrayExamples of(List<LabeledInk> drawings) {
         ArrayExamples.Builder b = ArrayExamples.builder(org.inkling.base.DigitGeometry.PIXELS);
-        for (int i = 0; i < drawings.size(); i++) {
-            LabeledInk d = drawings.get(i);
-            if (!d.hasLabel()) continue;
-            if (d.label() < 0 || d.label() >= org.inkling.base.DigitGeometry.DIGITS) {
-                throw new IllegalArgumentException("drawing " + (i + 1) + " has label " + d.label() + ", expected a digit 0..9");
-            }
+        for (LabeledInk d : drawings) {
+            if (!d.isDigit()) continue;
             b.add(InkRenderer.toMnist(d.ink()), d.label());
         }
         return b.build();

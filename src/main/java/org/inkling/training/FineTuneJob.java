@@ -73,7 +73,12 @@ public final class FineTuneJob {
         }
         int[] perClass = new int[classes];
         for (LabeledInk d : taught) {
-            if (d.label() == null || d.label() >= classes) {
+            if (d.label() == null) throw new IllegalArgumentException("a taught drawing has no label");
+            if (d.label() == LabeledInk.NOT_A_DIGIT && classes <= LabeledInk.NOT_A_DIGIT) {
+                throw new IllegalArgumentException("a taught drawing is labelled not a digit, and " + base.name()
+                        + " has no \"not a digit\" class to learn it in (retrain with --non-digits, or leave such drawings out)");
+            }
+            if (d.label() >= classes) {
                 throw new IllegalArgumentException("a taught drawing is labelled " + d.label() + "; the model has " + classes + " classes");
             }
             perClass[d.label()]++;

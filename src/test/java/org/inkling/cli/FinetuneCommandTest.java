@@ -87,6 +87,56 @@ class FinetuneCommandTest {
         assertThat(((Number) taught.recipe().get("non_digit_rehearsal")).intValue()).isEqualTo(12);
     }
 
+    /**
+     * The loop for "not a digit": held-out letters the shipped model accepts as digits, taught as not
+     * digits, are refused by the taught model, and the digits taught beside them still read.
+     */
+    @Test
+    void lettersTaughtAsNotADigitAreRefusedAfterTheLesson() throws Exception {
+        Path root = Path.of("resources", "strokes");
+        Path letters = dir.resolve("letters.jsonl");
+        Files.write(letters, Files.readAllLines(root.resolve("hershey-letters-held-out.jsonl")).subList(0, 400));
+        CommandLineTest.Run before = CommandLineTest.run("predict", "--strokes", letters.toString(), "--json");
+        assertThat(before.exitCode()).as(before.err()).isZero();
+        List<LabeledInk> all = StrokeFile.read(letters);
+        List<LabeledInk> mine = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            if ((Boolean) org.inkling.json.Json.parseObject(before.lines().get(i)).get("accepted")) {
+                mine.add(new LabeledInk(LabeledInk.NOT_A_DIGIT, all.get(i).ink()));
+            }
+        }
+        assertThat(mine).as("letters the shipped model takes for digits").hasSizeBetween(3, 60);
+        int accepted = mine.size();
+        List<String> digits = Files.readAllLines(root.resolve("hershey-digits.jsonl")).subList(0, 10);
+        Path taughtFile = dir.resolve("mine.jsonl");
+        StrokeFile.write(taughtFile, mine);
+        Files.writeString(taughtFile, Files.readString(taughtFile) + String.join("\n", digits) + "\n");
+        Path out = dir.resolve("taught.inkling");
+        CommandLineTest.Run r = CommandLineTest.run("finetune", "--data", CommandLineTest.MNIST, "--strokes", taughtFile.toString(),
+                "--out", out.toString(), "--folds", "0", "--json");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        List<?> perClass = (List<?>) r.summary().get("taught_per_class");
+        assertThat(((Number) perClass.get(LabeledInk.NOT_A_DIGIT)).intValue()).isEqualTo(accepted);
+
+        CommandLineTest.Run after = CommandLineTest.run("predict", "--model", out.toString(), "--strokes", taughtFile.toString(), "--json");
+        Map<String, Object> s = after.summary();
+        assertThat(((Number) s.get("non_digits_refused")).doubleValue()).as("the taught letters, refused now").isGreaterThanOrEqualTo(0.9);
+        assertThat(((Number) s.get("accuracy")).doubleValue()).as("the digits beside them").isEqualTo(1.0);
+    }
+
+    @Test
+    void aModelWithoutTheNotADigitClassSaysItCannotLearnOne() throws Exception {
+        Path mine = dir.resolve("one.jsonl");
+        StrokeFile.write(mine, List.of(new LabeledInk(LabeledInk.NOT_A_DIGIT,
+                Ink.of(new Stroke(List.of(new Point(40, 40), new Point(120, 160))))), new LabeledInk(1,
+                Ink.of(new Stroke(List.of(new Point(80, 40), new Point(80, 160)))))));
+        CommandLineTest.Run r = CommandLineTest.run("finetune", "--model", "src/test/resources/models/format1-mlp.inkling",
+                "--data", CommandLineTest.MNIST, "--strokes", mine.toString(), "--out", dir.resolve("t.inkling").toString());
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err()).contains("labelled not a digit").contains("has no \"not a digit\" class");
+        assertThat(dir.resolve("t.inkling")).doesNotExist();
+    }
+
     @Test
     void badSettingsAreUsageErrors() {
         CommandLineTest.Run r = CommandLineTest.run("finetune", "--strokes", "x.jsonl", "--out", "y.inkling", "--folds", "1");

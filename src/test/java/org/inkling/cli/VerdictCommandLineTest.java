@@ -52,6 +52,65 @@ class VerdictCommandLineTest {
         assertThat(plain.out()).contains("mixed.jsonl:3: not a digit").contains("Verdicts: ").contains("accepted");
     }
 
+    /**
+     * Drawings labelled "not a digit" (held-out Hershey letters) beside pen digits: the summary counts
+     * how many of them were refused, leaves them out of the digits' accuracy, and counts one accepted
+     * as a wrong acceptance; the lines carry the label by name.
+     */
+    @Test
+    void drawingsLabelledNotADigitAreScoredByWhetherTheyWereRefused() throws Exception {
+        Path root = Path.of(System.getProperty("user.dir"), "resources", "strokes");
+        List<String> letters = Files.readAllLines(root.resolve("hershey-letters-held-out.jsonl")).subList(0, 40);
+        List<String> digits = Files.readAllLines(root.resolve("hershey-digits.jsonl")).subList(0, 30);
+        StringBuilder sb = new StringBuilder();
+        for (String l : letters) {
+            Map<String, Object> m = Json.parseObject(l);
+            sb.append("{\"label\":\"not_a_digit\",\"strokes\":").append(Json.write(m.get("strokes"))).append("}\n");
+        }
+        for (String l : digits) sb.append(l).append('\n');
+        Path file = Files.writeString(dir.resolve("letters-and-digits.jsonl"), sb.toString());
+
+        CommandLineTest.Run r = CommandLineTest.run("predict", "--strokes", file.toString(), "--json");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        List<String> lines = r.lines();
+        int refusedLetters = 0, acceptedLetters = 0, right = 0, acceptedDigits = 0, acceptedRight = 0;
+        for (int i = 0; i < 70; i++) {
+            Map<String, Object> m = Json.parseObject(lines.get(i));
+            boolean accepted = (Boolean) m.get("accepted");
+            if (i < 40) {
+                assertThat(m.get("label")).isEqualTo("not_a_digit");
+                if (accepted) acceptedLetters++;
+                else refusedLetters++;
+            } else {
+                int label = ((Number) m.get("label")).intValue();
+                if (((Number) m.get("prediction")).intValue() == label) right++;
+                if (accepted) {
+                    acceptedDigits++;
+                    if (((Number) m.get("prediction")).intValue() == label) acceptedRight++;
+                }
+            }
+        }
+        assertThat(refusedLetters).as("the shipped model refuses most held-out letters").isGreaterThan(30);
+        Map<String, Object> s = r.summary();
+        assertThat(((Number) s.get("non_digits")).intValue()).isEqualTo(40);
+        assertThat(((Number) s.get("non_digits_refused")).doubleValue()).isEqualTo(refusedLetters / 40.0);
+        assertThat(((Number) s.get("accuracy")).doubleValue()).isEqualTo(right / 30.0);
+        assertThat(((Number) s.get("accuracy_accepted")).doubleValue())
+                .isEqualTo(acceptedRight / (double) (acceptedDigits + acceptedLetters));
+        assertThat(sum(s.get("confusion_matrix"))).as("the digits' confusion counts the 30 digits only").isEqualTo(30);
+
+        CommandLineTest.Run plain = CommandLineTest.run("predict", "--strokes", file.toString());
+        assertThat(plain.out()).contains("letters-and-digits.jsonl:1: ").contains("refused, right")
+                .contains(String.format(java.util.Locale.ROOT, "Of the 40 labelled not a digit: %.2f%% refused", 100.0 * refusedLetters / 40));
+    }
+
+    private static int sum(Object nested) {
+        if (nested instanceof Number n) return n.intValue();
+        int total = 0;
+        for (Object o : (List<?>) nested) total += sum(o);
+        return total;
+    }
+
     @Test
     void evaluateReportsTheVerdictsAndCalibrationAndDrawsTheDiagram() throws Exception {
         Path png = dir.resolve("reliability.png");

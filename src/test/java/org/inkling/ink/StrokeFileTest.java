@@ -55,6 +55,20 @@ class StrokeFileTest {
         }
     }
 
+    /** A drawing taught as "not a digit" keeps that label through a file, written as predict --json names it. */
+    @Test
+    void notADigitIsWrittenAndReadByName() throws Exception {
+        Ink ink = new Ink(List.of(new Stroke(List.of(new Point(0, 0), new Point(5, 1)))));
+        List<LabeledInk> items = List.of(new LabeledInk(LabeledInk.NOT_A_DIGIT, ink), new LabeledInk(4, ink));
+        Path p = dir.resolve("mixed.jsonl");
+        StrokeFile.write(p, items);
+        assertThat(Files.readAllLines(p).get(0)).startsWith("{\"label\":\"not_a_digit\",\"strokes\":");
+        List<LabeledInk> back = StrokeFile.read(p);
+        assertThat(back).isEqualTo(items);
+        assertThat(back.get(0).isDigit()).isFalse();
+        assertThat(back.get(1).isDigit()).isTrue();
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             not JSON                  | {"strokes": [[[1, 2]]]            | not valid JSON
@@ -65,7 +79,9 @@ class StrokeFileTest {
             empty stroke              | {"strokes": [[[1, 2]], []]}       | stroke 1 has no points
             point with one number     | {"strokes": [[[1, 2], [3]]]}      | stroke 0 point 1 must be [x, y]
             point with a string       | {"strokes": [[[1, "y"]]]}         | stroke 0 point 0 must hold two numbers
-            label out of range        | {"label": 12, "strokes": []}      | must be a digit 0-9, got 12
+            label out of range        | {"label": 12, "strokes": []}      | must be a digit 0-9 or "not_a_digit", got 12
+            label ten                 | {"label": 10, "strokes": []}      | must be a digit 0-9 or "not_a_digit", got 10
+            label another word        | {"label": "letter", "strokes": []} | whole number 0-9 or "not_a_digit", got "letter"
             label not whole           | {"label": 2.5, "strokes": []}     | whole number
             label a string            | {"label": "7", "strokes": []}     | whole number
             """)

@@ -49,7 +49,7 @@ final class EvaluationSets {
                     + " MB a set to look at may have");
         }
         Examples e = DrawingSet.of(StrokeFile.read(file));
-        if (e.size() == 0) throw new IOException(file + ": holds no labelled drawing to score");
+        if (e.size() == 0) throw new IOException(file + ": holds no drawing labelled with a digit to score");
         return e;
     }
 }

@@ -21,6 +21,8 @@ import javafx.scene.layout.TilePane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.inkling.base.DigitGeometry;
+import org.inkling.ink.LabeledInk;
+import org.kordamp.ikonli.javafx.FontIcon;
 
 /** Binds the "Your digits" tab to the {@link TeachingViewModel}; the gallery shows each taught drawing as the network sees it. */
 public final class TeachingController {
@@ -55,6 +57,13 @@ public final class TeachingController {
             b.setOnAction(e -> vm.label(digit));
             digitButtons.getChildren().add(b);
         }
+        Button none = new Button("Not a digit");
+        none.setId("teach-not-a-digit");
+        none.getStyleClass().add("digit-button");
+        none.setMinWidth(Button.USE_PREF_SIZE);
+        none.setTooltip(new Tooltip("The drawing is no digit: a letter, a scribble (key N); the network learns to answer \"not a digit\""));
+        none.setOnAction(e -> vm.label(LabeledInk.NOT_A_DIGIT));
+        digitButtons.getChildren().add(none);
         learnButton.disableProperty().bind(vm.busyProperty());
         undoButton.disableProperty().bind(vm.canUndoProperty().not().or(vm.busyProperty()));
         shippedButton.disableProperty().bind(vm.busyProperty());
@@ -74,7 +83,9 @@ public final class TeachingController {
 
     private VBox tile(TeachingViewModel.Item item) {
         ImageView image = new ImageView(thumbnail(item.image()));
-        Label label = new Label(Integer.toString(item.label()));
+        boolean isDigit = item.label() != LabeledInk.NOT_A_DIGIT;
+        // "not a digit" as a sign, not words: a tile is two thumbnails wide, and words would widen them all
+        Label label = isDigit ? new Label(Integer.toString(item.label())) : new Label("", new FontIcon("mdal-block"));
         label.getStyleClass().add("gallery-label");
         VBox tile = new VBox(2, image, label);
         tile.setAlignment(Pos.CENTER);
@@ -86,11 +97,15 @@ public final class TeachingController {
             m.setOnAction(e -> vm.relabel(item, digit));
             relabel.getItems().add(m);
         }
+        MenuItem none = new MenuItem("Not a digit");
+        none.setOnAction(e -> vm.relabel(item, LabeledInk.NOT_A_DIGIT));
+        relabel.getItems().add(none);
         MenuItem delete = new MenuItem("Delete");
         delete.setOnAction(e -> vm.delete(item));
         ContextMenu menu = new ContextMenu(relabel, delete);
         tile.setOnContextMenuRequested(e -> menu.show(tile, e.getScreenX(), e.getScreenY()));
-        Tooltip.install(tile, new Tooltip("A " + item.label() + (item.entry().time() == null ? "" : ", taught " + item.entry().time())));
+        String what = isDigit ? "A " + item.label() : "Not a digit";
+        Tooltip.install(tile, new Tooltip(what + (item.entry().time() == null ? "" : ", taught " + item.entry().time())));
         return tile;
     }
 

@@ -144,11 +144,18 @@ public final class TeachingViewModel {
      * The drawing on the pad is {@code digit}: keep it, and learn unless the network already answered
      * that digit. "Not sure" and "not a digit" are corrections too, and the status says which it was,
      * so a drawing the network refused is never taught as a digit without the person seeing so.
+     * {@link LabeledInk#NOT_A_DIGIT} teaches a network that can refuse to refuse the drawing; only
+     * its answer "not a digit" was right already ("not sure" learns to be sure).
      */
     public void label(int digit) {
         List<PadStroke> strokes = drawing.strokes();
         if (strokes.isEmpty()) {
             status.set("Draw a digit first, then say which one it is.");
+            return;
+        }
+        if (digit == LabeledInk.NOT_A_DIGIT && !canRefuse(current.get())) {
+            status.set("This model has no \"not a digit\" answer to learn: open or train one that has "
+                    + "(the shipped model has; training needs \"--non-digits\" under More options).");
             return;
         }
         Verdict verdict = drawing.verdictProperty().get();
@@ -164,13 +171,25 @@ public final class TeachingViewModel {
                     status.set("Could not keep the drawing: " + ErrorText.describe(e));
                 })
                 .executeWith(tasks);
-        boolean correction = verdict == null || !verdict.accepted() || verdict.digit() != digit;
+        boolean correction = digit == LabeledInk.NOT_A_DIGIT
+                ? verdict == null || verdict.kind() != Verdict.Kind.NOT_A_DIGIT
+                : verdict == null || !verdict.accepted() || verdict.digit() != digit;
         if (correction && autoLearn.get()) {
-            status.set("Kept as a " + digit + " (" + said + "): learning…");
+            status.set("Kept as " + a(digit) + " (" + said + "): learning…");
             learn();
         } else {
-            status.set("Kept as a " + digit + (correction ? " (" + said + "): press Learn now to teach it" : ", read right already") + ".");
+            status.set("Kept as " + a(digit) + (correction ? " (" + said + "): press Learn now to teach it" : ", read right already") + ".");
         }
+    }
+
+    /** A label in a sentence: "a 7", "not a digit". */
+    static String a(int label) {
+        return label == LabeledInk.NOT_A_DIGIT ? "not a digit" : "a " + label;
+    }
+
+    /** Whether {@code model} has the "not a digit" class, so that a drawing can be taught as none. */
+    static boolean canRefuse(ModelHandle model) {
+        return model != null && model.classifier().verdictRule().rejectClass() >= 0;
     }
 
     /** What the network made of the drawing, for the status: "it read a 4", "it said not a digit", ... */
@@ -216,10 +235,18 @@ public final class TeachingViewModel {
         }
         ModelHandle teachFrom = base;
         ModelHandle previous = now;
-        List<LabeledInk> drawings = items.stream().map(i -> i.entry().drawing()).toList();
+        // A model without the "not a digit" class learns the digits and leaves the rest for one that has it.
+        boolean refuses = canRefuse(teachFrom);
+        List<LabeledInk> drawings = items.stream().map(i -> i.entry().drawing()).filter(d -> refuses || d.isDigit()).toList();
+        int left = items.size() - drawings.size();
+        if (drawings.isEmpty()) {
+            status.set("Nothing this model can learn: your drawings are all \"not a digit\", and it has no such answer.");
+            return;
+        }
         Path folder = mnistFolder.get();
         busy.set(true);
-        status.set("Learning from your " + drawings.size() + " digit" + (drawings.size() == 1 ? "" : "s") + "…");
+        status.set("Learning from your " + drawings.size() + " drawing" + (drawings.size() == 1 ? "" : "s")
+                + (left == 0 ? "" : " (" + left + " \"not a digit\" left out: this model has no such answer)") + "…");
         BackgroundTask.wrap(progress -> teacher.teach(teachFrom, drawings, folder))
                 .onSuccess(lesson -> {
                     undo.push(previous);
@@ -279,13 +306,13 @@ public final class TeachingViewModel {
         int total = 0;
         for (int d = 0; d < perClass.length; d++) {
             total += perClass[d];
-            if (perClass[d] > 0) sb.append(' ').append(d).append('×').append(perClass[d]);
+            if (perClass[d] > 0) sb.append(' ').append(LabeledInk.describe(d)).append('×').append(perClass[d]);
         }
         return sb.append(" (").append(total).append(" in all)").toString();
     }
 
     private void describeSet() {
-        int[] per = new int[10];
+        int[] per = new int[LabeledInk.NOT_A_DIGIT + 1];
         for (Item i : items) per[i.label()]++;
         if (summary.get().isEmpty() || !summary.get().contains("\n")) summary.set(items.isEmpty() ? "" : counts(per));
     }
@@ -323,7 +350,7 @@ public final class TeachingViewModel {
     // ---- the set --------------------------------------------------------------------------------
 
     public void delete(Item item) {
-        if (items.remove(item)) rewrite("Deleted a " + item.label() + ".");
+        if (items.remove(item)) rewrite("Deleted " + a(item.label()) + ".");
     }
 
     public void relabel(Item item, int digit) {
@@ -331,7 +358,7 @@ public final class TeachingViewModel {
         if (at < 0 || item.label() == digit) return;
         PersonalDigits.Entry e = new PersonalDigits.Entry(new LabeledInk(digit, item.entry().drawing().ink()), item.entry().time());
         items.set(at, new Item(e, item.image()));
-        rewrite("Relabelled a " + item.label() + " as a " + digit + ".");
+        rewrite("Relabelled " + a(item.label()) + " as " + a(digit) + ".");
     }
 
     private void rewrite(String done) {

@@ -45,8 +45,8 @@ public final class NonDigits {
     static final double MIN_LINE_TILT = 40;
     /** Seed of the held-out file {@code resources/strokes/non-digits-held-out.jsonl}; training must use others. */
     public static final long TEST_SEED = 0x0DD_BA11L;
-    /** The label non-digits get in training data: the class after the ten digits. */
-    public static final int LABEL = 10;
+    /** The label non-digits get in training data: the class after the ten digits, as a person teaches it. */
+    public static final int LABEL = org.inkling.ink.LabeledInk.NOT_A_DIGIT;
 
     /** What kind of non-digit a drawing is. */
     public enum Kind { LETTER, SYMBOL, SCRIBBLE, DOTS, LINE, CROSSING, TWO_DIGITS, PARTIAL }

@@ -124,8 +124,82 @@ class TeachingViewModelTest {
         assertThat(warmUps.get()).isEqualTo(1);
     }
 
+    private void drawALine(Classifier network) {
+        drawing.classifierProperty().set(network);
+        drawing.beginStroke(0.3, 0.3);
+        for (int i = 1; i <= 10; i++) drawing.extendStroke(0.3 + 0.04 * i, 0.3 + 0.04 * i);
+        drawing.endStroke();
+        drawing.refreshIfStale();
+    }
+
+    private TeachingViewModel teachingWith(Teacher teacher, ModelHandle model) {
+        return new TeachingViewModel(teacher, drawing, tasks, () -> null, () -> model, m -> {}, Optional::empty, Clock.systemUTC());
+    }
+
+    @Test
+    void notADigitTheNetworkRefusedIsReadRightAlreadyAndOneItAcceptedIsACorrection() throws Exception {
+        Classifier refuses = elevenClasses(0.8f);
+        TeachingViewModel t = teachingWith(new Keeper(), new Fakes.Model("eleven", true, refuses));
+        t.autoLearnProperty().set(false);
+        drawALine(refuses);
+        t.label(LabeledInk.NOT_A_DIGIT);
+        ui.runUntil(() -> appended.get() == 1, Duration.ofSeconds(10));
+        assertThat(t.statusProperty().get()).isEqualTo("Kept as not a digit, read right already.");
+        assertThat(t.items()).singleElement().extracting(TeachingViewModel.Item::label).isEqualTo(LabeledInk.NOT_A_DIGIT);
+
+        drawing.classifierProperty().set(elevenClasses(0.01f)); // now it reads the drawing as a sure 4
+        drawing.refreshIfStale();
+        t.label(LabeledInk.NOT_A_DIGIT);
+        ui.runUntil(() -> appended.get() == 2, Duration.ofSeconds(10));
+        assertThat(t.statusProperty().get()).isEqualTo("Kept as not a digit (it read a 4): press Learn now to teach it.");
+    }
+
+    @Test
+    void aModelWithoutTheNotADigitClassKeepsNoDrawingAsNone() throws Exception {
+        ModelHandle tenClasses = new Fakes.Model("ten", true, Fakes.byColumn(0.5f));
+        TeachingViewModel t = teachingWith(new Keeper(), tenClasses);
+        drawALine(tenClasses.classifier());
+        t.label(LabeledInk.NOT_A_DIGIT);
+        ui.drain();
+        assertThat(t.items()).isEmpty();
+        assertThat(appended.get()).isZero();
+        assertThat(t.statusProperty().get()).contains("no \"not a digit\" answer");
+    }
+
+    @Test
+    void aLessonForAModelWithoutTheNotADigitClassLeavesSuchDrawingsOut() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<List<LabeledInk>> taught = new java.util.concurrent.atomic.AtomicReference<>();
+        Keeper recorder = new Keeper() {
+            @Override public Lesson teach(ModelHandle base, List<LabeledInk> drawings, Path mnistFolder) {
+                taught.set(drawings);
+                throw new IllegalStateException("stop here");
+            }
+        };
+        Classifier refuses = elevenClasses(0.8f);
+        Fakes.Model eleven = new Fakes.Model("eleven", true, refuses);
+        java.util.concurrent.atomic.AtomicReference<ModelHandle> current = new java.util.concurrent.atomic.AtomicReference<>(eleven);
+        TeachingViewModel t = new TeachingViewModel(recorder, drawing, tasks, () -> null, current::get, m -> {},
+                Optional::empty, Clock.systemUTC());
+        t.autoLearnProperty().set(false);
+        drawALine(refuses);
+        t.label(LabeledInk.NOT_A_DIGIT);
+        t.label(4);
+        ui.runUntil(() -> appended.get() == 2, Duration.ofSeconds(10));
+
+        current.set(new Fakes.Model("ten", true, Fakes.byColumn(0.5f)));
+        t.learn();
+        assertThat(t.statusProperty().get()).contains("1 \"not a digit\" left out");
+        ui.runUntil(() -> t.statusProperty().get().startsWith("Could not learn"), Duration.ofSeconds(10));
+        assertThat(taught.get()).extracting(LabeledInk::label).containsExactly(4);
+
+        current.set(eleven);
+        t.learn();
+        ui.runUntil(() -> taught.get().size() == 2 && !t.busyProperty().get(), Duration.ofSeconds(10));
+        assertThat(taught.get()).extracting(LabeledInk::label).containsExactly(LabeledInk.NOT_A_DIGIT, 4);
+    }
+
     /** Keeps nothing on disk; counts what would be kept. */
-    private final class Keeper implements Teacher {
+    private class Keeper implements Teacher {
         @Override public PersonalDigits.Contents read() { throw new UnsupportedOperationException(); }
         @Override public void append(PersonalDigits.Entry entry) { appended.incrementAndGet(); }
         @Override public void writeAll(List<PersonalDigits.Entry> entries) {}
