@@ -14,7 +14,7 @@ public enum TrainingPreset {
      * The recipe in the README's "The shipped model": CNN, Adam, cosine decay, augmentation, synthetic,
      * broad-nib and font digits, and non-digits as an eleventh class with a calibration hold-out.
      */
-    BUILT_IN_CNN("Built-in CNN recipe (long)", new TrainingRecipe(null, "conv32,pool,conv64,pool,256", Activation.RELU,
+    BUILT_IN_CNN("Built-in CNN recipe (long)", new TrainingRecipe(null, "conv32,conv32,pool,conv64,conv64,pool,256", Activation.RELU,
             "adam", null, 0, LearningRateSchedule.cosine(0), AugmentationConfig.DEFAULT, 3000, 15, 128, 1, 0, null,
             9000, 1000, 30, 3000));
 
