@@ -208,6 +208,7 @@ public final class InklingWindow {
             trainScroll.setContent(LazyTab.load(InklingWindow.class.getResource("training/TrainingView.fxml"), this::controller));
             viewsLoaded.set(true);
             StartupTrace.mark("train view loaded");
+            probeModelOutputs();
             // Not during start-up: a few seconds after, when the window has settled.
             javafx.animation.PauseTransition settle = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(3));
             settle.setOnFinished(e -> teaching.warmUpIfTaughtBefore());
@@ -216,6 +217,20 @@ public final class InklingWindow {
         if (preferences.problem() != null) {
             System.err.println("inkling: " + preferences.problem());
         }
+    }
+
+    /**
+     * The output probe that the shipped model's early read leaves out ({@code ModelFile.loadShipped}),
+     * on a copy of the network and a niced worker, once the window is up: it checks what the build's
+     * test checked, and it compiles the reading path before the first stroke asks for it.
+     */
+    private void probeModelOutputs() {
+        org.inkling.app.model.ModelHandle model = main.modelProperty().get();
+        if (model == null) return;
+        model.network().map(org.inkling.nn.Sequential::copy).ifPresent(copy -> org.inkling.app.shared.BackgroundTask
+                .wrap(() -> { org.inkling.nn.ModelFile.requireFiniteOutputs(model.name(), org.inkling.nn.SavedModel.of(model.name(), copy)); })
+                .onFailure(e -> System.err.println("inkling: " + ErrorText.describe(e)))
+                .executeWith(tasks));
     }
 
     /**

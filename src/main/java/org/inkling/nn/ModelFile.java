@@ -142,6 +142,18 @@ public final class ModelFile {
     }
 
     /**
+     * As {@link #load(InputStream, String)} without the probe of {@link #requireFiniteOutputs}: for
+     * the model shipped inside the application's own jar only, which is no outside input (every
+     * other check still runs). Its outputs are probed at build time ({@code ShippedModelTest}), and
+     * the app probes it again after its first frame, as the warm-up of the reading path: two cold
+     * forward passes of the shipped network cost 100-200 ms of CPU on the second core while the
+     * window is coming up.
+     */
+    public static SavedModel loadShipped(InputStream in, String sourceName) throws ModelFileException {
+        return new ModelFileReader(sourceName).read(in);
+    }
+
+    /**
      * Refuses a model whose network answers NaN or infinity to a blank or a fully inked input. Every
      * weight being finite is not enough: weights near float's limit (a damaged or hostile file) overflow
      * in the products, and a network that answers NaN would show empty bars and a verdict of nothing

@@ -295,4 +295,18 @@ class ModelFileTest {
         ModelFile.save(file, sample());
         assertThat(ModelFile.load(file).network().predict(new float[20])).hasSize(3);
     }
+
+    /** The shipped model's read leaves the output probe to later (the app runs it after its first frame); every other check stays. */
+    @Test
+    void theShippedModelsReadSkipsOnlyTheOutputProbe() throws IOException {
+        SavedModel huge = sample();
+        for (Param p : huge.network().params()) java.util.Arrays.fill(p.value().data, p.name().contains("bias") ? 0f : 1e30f);
+        byte[] bytes = ModelFile.toBytes(huge);
+        SavedModel read = ModelFile.loadShipped(new ByteArrayInputStream(bytes), "built-in");
+        assertThat(read.network().parameterCount()).isEqualTo(huge.network().parameterCount());
+        assertThatThrownBy(() -> ModelFile.requireFiniteOutputs("built-in", read)).hasMessageContaining("too large for float arithmetic");
+        byte[] cut = java.util.Arrays.copyOf(bytes, bytes.length / 2);
+        assertThatThrownBy(() -> ModelFile.loadShipped(new ByteArrayInputStream(cut), "built-in"))
+                .isInstanceOf(ModelFileException.class).hasMessageStartingWith("built-in");
+    }
 }

@@ -73,7 +73,8 @@ public final class EngineModelStore implements ModelStore {
             if (in == null) {
                 return Optional.empty();
             }
-            return Optional.of(ModelFile.load(in, "built-in model"));
+            // The jar's own model is probed after the first frame (InklingWindow), not while the window comes up.
+            return Optional.of(source == CLASS_PATH ? ModelFile.loadShipped(in, "built-in model") : ModelFile.load(in, "built-in model"));
         }
     }
 
