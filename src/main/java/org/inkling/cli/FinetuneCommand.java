@@ -128,10 +128,12 @@ final class FinetuneCommand implements Callable<Integer> {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "Taught %s %d drawings:", base.name(), n));
         int[] per = o.taughtPerClass();
-        for (int c = 0; c < per.length; c++) if (per[c] > 0) sb.append(' ').append(c).append(':').append(per[c]);
+        for (int c = 0; c < per.length; c++) {
+            if (per[c] > 0) sb.append(' ').append(c == LabeledInk.NOT_A_DIGIT ? "not a digit" : Integer.toString(c)).append(':').append(per[c]);
+        }
         sb.append('\n');
         sb.append(String.format(Locale.ROOT, "Fine-tune: %.2f s%n", o.seconds()));
-        sb.append(String.format(Locale.ROOT, "Your digits read right: %.1f%% before", 100 * m.accuracyBefore()));
+        sb.append(String.format(Locale.ROOT, "Your %s read right: %.1f%% before", FineTuneJob.whatIsRead(per), 100 * m.accuracyBefore()));
         if (!Double.isNaN(m.crossValidatedAfter())) {
             sb.append(String.format(Locale.ROOT, ", %.1f%% after (%d-fold cross-validated: each drawing read by a model taught without it)",
                     100 * m.crossValidatedAfter(), m.folds()));

@@ -30,6 +30,7 @@ import org.inkling.nn.Shape;
 import org.inkling.nn.TrainConfig;
 import org.inkling.nn.Trainer;
 import org.inkling.nn.TrainingControl;
+import org.inkling.nn.VerdictRule;
 import org.inkling.nn.TrainingListener;
 import org.inkling.nn.TrainingResult;
 
@@ -131,18 +132,38 @@ public final class FineTuneJob {
     /** What the check measured; {@code crossValidatedAfter} is NaN with fewer than two drawings or no folds. */
     public record Measures(double accuracyBefore, double crossValidatedAfter, int folds, Evaluation test, double seconds) {}
 
-    static double accuracy(Sequential network, float[] images, int[] labels) {
+    static double accuracy(Sequential network, VerdictRule rule, float[] images, int[] labels) {
         if (labels.length == 0) return Double.NaN;
         FMatrixRMaj out = network.predict(FMatrixRMaj.wrap(labels.length, DigitGeometry.PIXELS, images));
-        return hits(out, labels) / (double) labels.length;
+        return hits(out, rule, images, labels) / (double) labels.length;
     }
 
-    private static int hits(FMatrixRMaj out, int[] labels) {
+    /**
+     * What the measures' "read right" is over, for people: "digits", or, when some taught drawings are
+     * no digit, "drawings" with how those count.
+     */
+    public static String whatIsRead(int[] taughtPerClass) {
+        boolean nonDigits = taughtPerClass.length > LabeledInk.NOT_A_DIGIT && taughtPerClass[LabeledInk.NOT_A_DIGIT] > 0;
+        return nonDigits ? "drawings (one that is no digit: when refused)" : "digits";
+    }
+
+    /**
+     * How many drawings the outputs read right: a digit when it is the likeliest class, a drawing
+     * taught as no digit when the model's rule refuses it ("not sure" or "not a digit", as
+     * {@code predict --strokes} counts it), whatever class is likeliest.
+     */
+    private static int hits(FMatrixRMaj out, VerdictRule rule, float[] images, int[] labels) {
         int hits = 0;
         float[] row = new float[out.numCols];
+        float[] image = new float[DigitGeometry.PIXELS];
         for (int i = 0; i < labels.length; i++) {
             System.arraycopy(out.data, i * out.numCols, row, 0, out.numCols);
-            if (Metrics.argmax(row) == labels[i]) hits++;
+            if (labels[i] == LabeledInk.NOT_A_DIGIT) {
+                System.arraycopy(images, i * image.length, image, 0, image.length);
+                if (!rule.judge(image, row).accepted()) hits++;
+            } else if (Metrics.argmax(row) == labels[i]) {
+                hits++;
+            }
         }
         return hits;
     }
@@ -154,6 +175,7 @@ public final class FineTuneJob {
      */
     private static final class Data {
         final Sequential base;
+        final VerdictRule rule;         // the base's, which the fine-tuned model keeps
         final FineTuneRecipe recipe;
         final int split;                // index of the first layer that trains
         final Sequential front;         // null when everything trains
@@ -171,6 +193,7 @@ public final class FineTuneJob {
         Data(SavedModel model, List<LabeledInk> taught, FineTuneRecipe recipe, Mnist mnist) {
             Sequential base = model.network();
             this.base = base;
+            this.rule = model.verdict();
             this.recipe = recipe;
             int n = taught.size(), px = DigitGeometry.PIXELS, copies = recipe.copies();
             personalImages = new float[n * px];
@@ -255,7 +278,7 @@ public final class FineTuneJob {
         Measures measure(Sequential tuned, Mnist mnist) {
             long start = System.nanoTime();
             int n = personalLabels.length;
-            double before = accuracy(base, personalImages, personalLabels);
+            double before = accuracy(base, rule, personalImages, personalLabels);
             double after = recipe.folds() >= 2 && n >= 2 ? crossValidate() : Double.NaN;
             Evaluation test = mnist == null ? null : Evaluator.evaluate(tuned, mnist.test());
             return new Measures(before, after, Math.min(recipe.folds(), n), test, (System.nanoTime() - start) / 1e9);
@@ -278,7 +301,7 @@ public final class FineTuneJob {
                     System.arraycopy(personalImages, held.get(j) * DigitGeometry.PIXELS, images, j * DigitGeometry.PIXELS, DigitGeometry.PIXELS);
                     labels[j] = personalLabels[held.get(j)];
                 }
-                hits += hits(tuned.predict(FMatrixRMaj.wrap(labels.length, DigitGeometry.PIXELS, images)), labels);
+                hits += hits(tuned.predict(FMatrixRMaj.wrap(labels.length, DigitGeometry.PIXELS, images)), rule, images, labels);
             }
             return hits / (double) n;
         }

@@ -181,6 +181,30 @@ class FineTuneJobTest {
         assertThat(o.model().metrics()).containsKeys("personal_accuracy_before", "personal_cv_accuracy_after");
     }
 
+    /**
+     * A drawing taught as no digit is read right when the model's rule refuses it, as predict counts
+     * it: a held-out letter answered "not sure" whose likeliest class is a digit counts as right.
+     */
+    @Test
+    void aDrawingTaughtAsNoDigitIsReadRightWhenTheRuleRefusesIt() throws Exception {
+        SavedModel base = Models.builtIn();
+        LabeledInk unsure = null;
+        for (LabeledInk d : org.inkling.ink.StrokeFile.read(java.nio.file.Path.of("resources/strokes/hershey-letters-held-out.jsonl"))) {
+            float[] image = InkRenderer.toMnist(d.ink());
+            float[] p = base.network().predict(image);
+            if (!base.verdict().judge(image, p).accepted() && Metrics.argmax(p) < LabeledInk.NOT_A_DIGIT) {
+                unsure = new LabeledInk(LabeledInk.NOT_A_DIGIT, d.ink());
+                break;
+            }
+        }
+        assertThat(unsure).as("a held-out letter refused although a digit is its likeliest class").isNotNull();
+        FineTuneRecipe recipe = new FineTuneRecipe(2, 0, 1, 1, 32, 1e-3, 5, true, 0);
+        FineTuneOutcome o = FineTuneJob.run(base, List.of(unsure), recipe, null, null, null, true);
+        assertThat(o.measures().accuracyBefore()).isEqualTo(1.0);
+        assertThat(FineTuneJob.whatIsRead(o.taughtPerClass())).startsWith("drawings");
+        assertThat(FineTuneJob.whatIsRead(new int[] {1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0})).isEqualTo("digits");
+    }
+
     @Test
     void foldsAreStratifiedAndCoverEveryDrawingOnce() {
         int[] labels = {0, 0, 0, 1, 1, 1, 2, 2, 2, 2};

@@ -287,7 +287,8 @@ public final class TeachingViewModel {
 
     private String describeCheck(Teacher.Lesson lesson, Teacher.Checked c) {
         StringBuilder sb = new StringBuilder(counts(lesson.perClass()));
-        sb.append(String.format(Locale.ROOT, "%nYour digits read right: %.0f%% before", 100 * c.before()));
+        sb.append(String.format(Locale.ROOT, "%nYour %s read right: %.0f%% before",
+                org.inkling.training.FineTuneJob.whatIsRead(lesson.perClass()), 100 * c.before()));
         if (!Double.isNaN(c.after())) {
             sb.append(String.format(Locale.ROOT, ", %.0f%% after (each read by a network taught without it, %d folds)",
                     100 * c.after(), c.folds()));
