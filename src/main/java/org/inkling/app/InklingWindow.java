@@ -18,7 +18,12 @@ import org.inkling.app.training.TrainingController;
 import org.inkling.app.training.TrainingState;
 import org.inkling.app.training.TrainingViewModel;
 
+import org.inkling.app.model.ModelHandle;
 import org.inkling.app.shared.AppPreferences;
+import org.inkling.app.shared.BackgroundTask;
+import org.inkling.nn.ModelFile;
+import org.inkling.nn.SavedModel;
+import org.inkling.nn.Sequential;
 import org.inkling.app.shared.ErrorText;
 import org.inkling.app.shared.StartupTrace;
 
@@ -225,10 +230,10 @@ public final class InklingWindow {
      * test checked, and it compiles the reading path before the first stroke asks for it.
      */
     private void probeModelOutputs() {
-        org.inkling.app.model.ModelHandle model = main.modelProperty().get();
+        ModelHandle model = main.modelProperty().get();
         if (model == null) return;
-        model.network().map(org.inkling.nn.Sequential::copy).ifPresent(copy -> org.inkling.app.shared.BackgroundTask
-                .wrap(() -> { org.inkling.nn.ModelFile.requireFiniteOutputs(model.name(), org.inkling.nn.SavedModel.of(model.name(), copy)); })
+        model.network().map(Sequential::copy).ifPresent(copy -> BackgroundTask
+                .wrap(() -> { ModelFile.requireFiniteOutputs(model.name(), SavedModel.of(model.name(), copy)); })
                 .onFailure(e -> System.err.println("inkling: " + ErrorText.describe(e)))
                 .executeWith(tasks));
     }

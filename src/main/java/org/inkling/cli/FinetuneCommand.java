@@ -129,7 +129,7 @@ final class FinetuneCommand implements Callable<Integer> {
         sb.append(String.format(Locale.ROOT, "Taught %s %d drawings:", base.name(), n));
         int[] per = o.taughtPerClass();
         for (int c = 0; c < per.length; c++) {
-            if (per[c] > 0) sb.append(' ').append(c == LabeledInk.NOT_A_DIGIT ? "not a digit" : Integer.toString(c)).append(':').append(per[c]);
+            if (per[c] > 0) sb.append(' ').append(LabeledInk.describe(c)).append(':').append(per[c]);
         }
         sb.append('\n');
         sb.append(String.format(Locale.ROOT, "Fine-tune: %.2f s%n", o.seconds()));
