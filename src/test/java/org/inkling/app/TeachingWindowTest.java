@@ -46,21 +46,45 @@ class TeachingWindowTest extends WindowTestBase {
         int taught = read == 1 ? 2 : 1; // a correction: it is taught as what it was not read as
         double before = robot.lookup("#bar-" + taught).queryAs(ProgressBar.class).getProgress();
         var modelBefore = window.viewModel().modelProperty().get();
+        int itemsBefore = window.teaching().items().size(); // the tests share one set on disk
 
         robot.type(taught == 1 ? KeyCode.DIGIT1 : KeyCode.DIGIT2);
 
-        waitFor(() -> window.teaching().items().size() == 1, 10_000);
-        assertThat(window.teaching().items().get(0).label()).isEqualTo(taught);
+        waitFor(() -> window.teaching().items().size() == itemsBefore + 1, 10_000);
+        assertThat(window.teaching().items().get(itemsBefore).label()).isEqualTo(taught);
         waitFor(() -> window.viewModel().modelProperty().get() != modelBefore, 300_000);
         waitFor(() -> robot.lookup("#bar-" + taught).queryAs(ProgressBar.class).getProgress() != before, 10_000);
         assertThat(robot.lookup("#bar-" + taught).queryAs(ProgressBar.class).getProgress())
                 .as("the taught digit's bar grows once the network has learnt").isGreaterThan(before);
         assertThat(window.viewModel().unsavedProperty().get()).isTrue();
-        assertThat(Files.readAllLines(home.resolve("digits.jsonl"))).hasSize(1).allMatch(l -> l.contains("\"label\":" + taught));
-        assertThat(PersonalDigits.in(home).read().entries()).hasSize(1);
+        java.util.List<String> lines = Files.readAllLines(home.resolve("digits.jsonl"));
+        assertThat(lines).hasSize(itemsBefore + 1);
+        assertThat(lines.get(itemsBefore)).contains("\"label\":" + taught);
+        assertThat(PersonalDigits.in(home).read().entries()).hasSize(itemsBefore + 1);
         // undo goes back to the network before the lesson
         waitFor(() -> !window.teaching().busyProperty().get(), 300_000);
         WaitForAsyncUtils.asyncFx(() -> window.teaching().undo()).get(10, TimeUnit.SECONDS);
         assertThat(window.viewModel().modelProperty().get()).isSameAs(modelBefore);
+    }
+
+    @Test
+    void theNotADigitButtonTeachesTheNetworkToRefuseTheDrawing(FxRobot robot) throws Exception {
+        robot.clickOn("Your digits");
+        drawSeven(robot);
+        var drawing = window.viewModel().drawing();
+        double notDigitBefore = drawing.verdictProperty().get().notDigitProbability();
+        var modelBefore = window.viewModel().modelProperty().get();
+        int itemsBefore = window.teaching().items().size();
+
+        robot.clickOn("#teach-not-a-digit");
+
+        waitFor(() -> window.teaching().items().size() == itemsBefore + 1, 10_000);
+        assertThat(window.teaching().items().get(itemsBefore).label()).isEqualTo(org.inkling.ink.LabeledInk.NOT_A_DIGIT);
+        waitFor(() -> window.viewModel().modelProperty().get() != modelBefore, 300_000);
+        waitFor(() -> drawing.verdictProperty().get().notDigitProbability() != notDigitBefore, 10_000);
+        assertThat(drawing.verdictProperty().get().notDigitProbability())
+                .as("the network learnt to call the drawing no digit").isGreaterThan(notDigitBefore);
+        assertThat(Files.readAllLines(home.resolve("digits.jsonl"))).anyMatch(l -> l.contains("\"label\":\"not_a_digit\""));
+        waitFor(() -> !window.teaching().busyProperty().get(), 300_000);
     }
 }
