@@ -58,7 +58,7 @@ final class ExplainCommand implements Callable<Integer> {
         Explainer explainer = new Explainer(saved.network());
         VerdictRule rule = saved.verdict();
         JsonLines lines = json ? new JsonLines(System.out) : null;
-        int right = 0, labelled = 0;
+        int right = 0, labelled = 0, digitLabelled = 0;
         for (int i = 0; i < drawings.size(); i++) {
             LabeledInk d = drawings.get(i);
             float[] input = InkRenderer.toMnist(d.ink());
@@ -67,8 +67,9 @@ final class ExplainCommand implements Callable<Integer> {
             InkImages.writePng(input, out.resolve(stem + "-input.png"), scale);
             ColourImages.writePng(OverlayColours.argb(input, e.contributions(), e.maxMagnitude()),
                     DigitGeometry.SIDE, DigitGeometry.SIDE, scale, out.resolve(stem + "-why.png"));
-            if (d.isDigit()) { // the accuracy of the likeliest digit; a drawing taught as no digit has none
-                labelled++;
+            if (d.hasLabel()) labelled++;
+            if (d.isDigit()) { // the accuracy of the likeliest digit; a drawing labelled no digit has none
+                digitLabelled++;
                 if (d.label() == e.toward()) right++;
             }
             // The verdict is the model's own rule, as predict gives it; the map explains the likeliest digit
@@ -102,7 +103,7 @@ final class ExplainCommand implements Callable<Integer> {
             Map<String, Object> s = new LinkedHashMap<>();
             s.put("count", drawings.size());
             s.put("labelled", labelled);
-            s.put("accuracy", labelled == 0 ? Double.NaN : right / (double) labelled);
+            s.put("accuracy", digitLabelled == 0 ? Double.NaN : right / (double) digitLabelled);
             s.put("out", out.toString());
             lines.summary(s);
         } else {

@@ -87,6 +87,24 @@ class InspectCommandsTest {
         }
         assertThat(((Number) r.summary().get("count")).intValue()).isEqualTo(3);
     }
+    /** A drawing labelled "not a digit" is labelled, and left out of the likeliest digit's accuracy. */
+    @Test
+    void explainCountsADrawingLabelledNotADigitAsLabelledButNotInTheAccuracy() throws Exception {
+        Path strokes = dir.resolve("digit-and-letter.jsonl");
+        String digit = Files.readAllLines(Path.of("resources/strokes/hershey-digits.jsonl")).get(0);
+        Map<String, Object> letter = Json.parseObject(Files.readAllLines(Path.of("resources/strokes/hershey-letters-held-out.jsonl")).get(0));
+        Files.write(strokes, List.of(digit, "{\"label\":\"not_a_digit\",\"strokes\":" + Json.write(letter.get("strokes")) + "}"));
+        CommandLineTest.Run r = CommandLineTest.run("explain", "--strokes", strokes.toString(), "--out", dir.resolve("why2").toString(),
+                "--scale", "1", "--json");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(Json.parseObject(r.lines().get(1)).get("label")).isEqualTo("not_a_digit");
+        Map<String, Object> s = r.summary();
+        assertThat(((Number) s.get("labelled")).intValue()).isEqualTo(2);
+        boolean digitRight = ((Number) Json.parseObject(r.lines().get(0)).get("prediction")).intValue()
+                == ((Number) Json.parseObject(digit).get("label")).intValue();
+        assertThat(((Number) s.get("accuracy")).doubleValue()).isEqualTo(digitRight ? 1.0 : 0.0);
+    }
+
     @Test
     void explainOfAnElevenClassModelNamesTheLikeliestDigitAndSaysTheReadingIsNotADigit() throws Exception {
         Sequential net = new Sequential(784, List.of(new org.inkling.nn.Dense(11, org.inkling.nn.Activation.SOFTMAX)), 3);
