@@ -80,7 +80,7 @@ peer() {
 
 # Each round runs all four one after the other; with several rounds the table keeps each one's
 # best, since interference from other work on the machine only ever slows a run down.
-ink=(); dense=(); nump=(); torch=()
+ink=(); dense=(); one=(); nump=(); torch=()
 for round in $(seq 1 "$rounds"); do
   tag=""; [ "$rounds" -gt 1 ] && tag="-$round"
   echo "== round $round of $rounds: inkling bench --arch $arch --epochs $epochs" >&2
@@ -93,11 +93,19 @@ for round in $(seq 1 "$rounds"); do
       "$root/target/inkling/bin/inkling" bench --json --data "$data" --arch "$arch" --epochs "$epochs" > "$out/inkling-dense$tag.json"; then
     echo '{}' > "$out/inkling-dense$tag.json"
   fi
+  # One thread, beside PyTorch's one: the comparison per core, which a second core shared with
+  # other work (as on a cloud machine) cannot blur.
+  echo "== inkling bench, one thread (-Dinkling.threads=1)" >&2
+  if ! INKLING_JAVA_OPTS="${INKLING_JAVA_OPTS:-} -Dinkling.threads=1" \
+      "$root/target/inkling/bin/inkling" bench --json --data "$data" --arch "$arch" --epochs "$epochs" > "$out/inkling-1t$tag.json"; then
+    echo '{}' > "$out/inkling-1t$tag.json"
+  fi
   echo "== numpy (hand-written, OpenBLAS)" >&2
   peer --peers numpy > "$out/numpy$tag.json"
   echo "== PyTorch (threads $torch_threads)" >&2
   peer --peers torch --torch-threads "$torch_threads" --no-gemm > "$out/torch$tag.json"
   ink+=(--inkling "$out/inkling$tag.json"); dense+=(--inkling-dense "$out/inkling-dense$tag.json")
+  one+=(--inkling-1t "$out/inkling-1t$tag.json")
   nump+=(--numpy "$out/numpy$tag.json"); torch+=(--torch "$out/torch$tag.json")
 done
 
@@ -109,5 +117,5 @@ if [ "$kernels" = 1 ]; then
   jmh=(--jmh "$out/jmh.json")
 fi
 
-"$py" "$root/bench/table.py" "${ink[@]}" "${dense[@]}" "${nump[@]}" "${torch[@]}" "${jmh[@]}"
+"$py" "$root/bench/table.py" "${ink[@]}" "${dense[@]}" "${one[@]}" "${nump[@]}" "${torch[@]}" "${jmh[@]}"
 echo "(raw results in $out)" >&2

@@ -96,6 +96,22 @@ def best_peer(runs, name):
     return merged
 
 
+def round_ratios(a):
+    """Inkling's epoch over the fastest peer's in the same round, for each round given in full."""
+    out = []
+    for i, path in enumerate(a.inkling):
+        iv = summary(load_inkling(path)).get("epoch_seconds")
+        peers = []
+        for paths, name in ((a.numpy, "numpy"), (a.torch, "torch")):
+            if i < len(paths):
+                v = load(paths[i]).get("peers", {}).get(name, {}).get("epoch_seconds")
+                if isinstance(v, (int, float)):
+                    peers.append(v)
+        if isinstance(iv, (int, float)) and peers:
+            out.append(f"{iv / min(peers):.2f}")
+    return out
+
+
 def fmt(v, key=None):
     if v is None:
         return "-"
@@ -110,6 +126,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--inkling", action="append", default=[], help="inkling bench --json output; repeat for several rounds")
     ap.add_argument("--inkling-dense", action="append", default=[], help="the same with -Dinkling.gemm.skipZeros=false")
+    ap.add_argument("--inkling-1t", action="append", default=[], help="the same with -Dinkling.threads=1")
     ap.add_argument("--numpy", action="append", default=[], help="peers.py --peers numpy --json output; repeatable")
     ap.add_argument("--torch", action="append", default=[], help="peers.py --peers torch --json output; repeatable")
     ap.add_argument("--jmh")
@@ -117,6 +134,7 @@ def main():
     rounds = max(len(a.inkling), len(a.numpy), len(a.torch), 1)
     ink = best_of([summary(load_inkling(p)) for p in a.inkling])
     dense = best_of([summary(load_inkling(p)) for p in a.inkling_dense])
+    one = best_of([summary(load_inkling(p)) for p in a.inkling_1t])
     nump = best_peer([load(p) for p in a.numpy], "numpy")
     torch = best_peer([load(p) for p in a.torch], "torch")
     peers = {}
@@ -128,26 +146,33 @@ def main():
     tlabel = f"torch({peers['torch']['threads']}t)" if "torch" in peers else "torch"
     rounds_note = f"; best of {rounds} interleaved rounds" if rounds > 1 else ""
     print(f"\nNetwork {arch}, batch 128, RMSprop; epochs {nump.get('epochs', '?')} (times: median of the epochs after the first{rounds_note})")
-    print(f"{'metric':28s} {'inkling':>10s} {'dense':>10s} {tlabel:>10s} {'numpy':>10s} {'inkling/fastest':>16s} {'dense/fastest':>14s}")
+    print(f"{'metric':28s} {'inkling':>10s} {'dense':>10s} {'inkling 1t':>10s} {tlabel:>10s} {'numpy':>10s}"
+          f" {'inkling/fastest':>16s} {'dense/fastest':>14s} {'1t/fastest':>11s}")
     for label, key, lower in ROWS:
-        iv, dv = ink.get(key), dense.get(key)
+        iv, dv, ov = ink.get(key), dense.get(key), one.get(key)
         pv = {name: p.get(key) for name, p in peers.items()}
         known = [v for v in pv.values() if isinstance(v, (int, float))]
-        ratios = ["-", "-"]
+        ratios = ["-", "-", "-"]
         if known and "accuracy" not in key:
             best = min(known) if lower else max(known)
-            for n, v in enumerate((iv, dv)):
+            for n, v in enumerate((iv, dv, ov)):
                 if best and isinstance(v, (int, float)):
                     ratios[n] = f"{v / best:.2f}"
-        print(f"{label:28s} {fmt(iv, key):>10s} {fmt(dv, key):>10s} {fmt(pv.get('torch'), key):>10s} {fmt(pv.get('numpy'), key):>10s}"
-              f" {ratios[0]:>16s} {ratios[1]:>14s}")
+        print(f"{label:28s} {fmt(iv, key):>10s} {fmt(dv, key):>10s} {fmt(ov, key):>10s} {fmt(pv.get('torch'), key):>10s}"
+              f" {fmt(pv.get('numpy'), key):>10s} {ratios[0]:>16s} {ratios[1]:>14s} {ratios[2]:>11s}")
+    per_round = round_ratios(a)
+    if len(per_round) > 1:
+        print(f"{'epoch ratio, round by round':28s} " + " ".join(per_round)
+              + "   (inkling / that round's fastest peer: the best-of figures above may pair different minutes)")
     peak = nump.get("peak_gflops") or torch.get("peak_gflops")
     if peak:
-        shares = [f"{v / peak:.2f}" if isinstance(v, (int, float)) else "-" for v in (ink.get("gflops"), dense.get("gflops"))]
-        print(f"{'GFLOP/s as share of peak':28s} {shares[0]:>10s} {shares[1]:>10s}"
+        shares = [f"{v / peak:.2f}" if isinstance(v, (int, float)) else "-"
+                  for v in (ink.get("gflops"), dense.get("gflops"), one.get("gflops"))]
+        print(f"{'GFLOP/s as share of peak':28s} {shares[0]:>10s} {shares[1]:>10s} {shares[2]:>10s}"
               f"   (peak: numpy sgemm 2048x2048, {peak:.0f} GFLOP/s on this machine)")
     print("(inkling skips the steps where a product's left operand is zero, such as blank pixels; 'dense' is the same"
-          " engine with that off, -Dinkling.gemm.skipZeros=false. Ratios: lower is better for times and memory,"
+          " engine with that off, -Dinkling.gemm.skipZeros=false; 'inkling 1t' is the engine on one thread, -Dinkling.threads=1,"
+          " its share of peak against the two-core peak. Ratios: lower is better for times and memory,"
           " higher for throughput; GFLOP/s count the dense arithmetic.)")
 
     gemm = nump.get("gemm_numpy", {})
