@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds Inkling, runs `inkling bench` (as shipped, and with zero-skipping off: the dense engine)
+# Builds Inkling, runs `inkling bench` (as shipped, with zero-skipping off: the dense engine, and
+# on one thread)
 # and the two peers (bench/peers.py: PyTorch and numpy) on the same data and settings, one after
 # the other on this machine, and prints a table with the ratios
 # Inkling / fastest peer. Optionally (--kernels) also the JMH kernel benchmarks beside numpy's sgemm.
@@ -78,7 +79,7 @@ peer() {
   env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE "$py" "$root/bench/peers.py" --json --data "$data" --arch "$arch" --epochs "$epochs" "$@"
 }
 
-# Each round runs all four one after the other; with several rounds the table keeps each one's
+# Each round runs all five one after the other; with several rounds the table keeps each one's
 # best, since interference from other work on the machine only ever slows a run down.
 ink=(); dense=(); one=(); nump=(); torch=()
 for round in $(seq 1 "$rounds"); do
