@@ -90,9 +90,6 @@ def best_peer(runs, name):
     best = best_of(entries)
     merged["peers"] = dict(merged["peers"], **{name: best})
     merged["peak_memory_mb"] = best.get("peak_memory_mb")
-    peaks = [r["peak_gflops"] for r in runs if isinstance(r.get("peak_gflops"), (int, float))]
-    if peaks:
-        merged["peak_gflops"] = max(peaks)
     return merged
 
 
@@ -135,9 +132,11 @@ def main():
     ink = best_of([summary(load_inkling(p)) for p in a.inkling])
     dense = best_of([summary(load_inkling(p)) for p in a.inkling_dense])
     one = best_of([summary(load_inkling(p)) for p in a.inkling_1t])
-    raw = [load(p) for p in a.numpy] + [load(p) for p in a.torch]
-    nump = best_peer([load(p) for p in a.numpy], "numpy")
-    torch = best_peer([load(p) for p in a.torch], "torch")
+    numpy_runs = [load(p) for p in a.numpy]
+    torch_runs = [load(p) for p in a.torch]
+    raw = numpy_runs + torch_runs
+    nump = best_peer(numpy_runs, "numpy")
+    torch = best_peer(torch_runs, "torch")
     # numpy has no convolutional network, but its runs still measure the peak (and the epochs asked for)
     peaks = [r["peak_gflops"] for r in raw if isinstance(r.get("peak_gflops"), (int, float))]
     epochs = next((r["epochs"] for r in raw if r.get("epochs")), "?")
