@@ -1,36 +1,34 @@
 package org.inkling.app;
 
-import org.inkling.app.shared.ThemeSwitch;
-
 import org.inkling.app.drawing.DrawingController;
 import org.inkling.app.drawing.DrawingViewModel;
-import org.inkling.app.shared.DialogService;
-import org.inkling.app.shared.FxDialogService;
-import org.inkling.app.shared.TaskExecutor;
 import org.inkling.app.inspection.EvaluationController;
 import org.inkling.app.inspection.EvaluationViewModel;
 import org.inkling.app.inspection.InsideController;
 import org.inkling.app.inspection.InsideViewModel;
 import org.inkling.app.inspection.WhyOverlay;
+import org.inkling.app.model.ModelHandle;
+import org.inkling.app.shared.AppPreferences;
+import org.inkling.app.shared.BackgroundTask;
+import org.inkling.app.shared.DialogService;
+import org.inkling.app.shared.ErrorText;
+import org.inkling.app.shared.FxDialogService;
+import org.inkling.app.shared.StartupTrace;
+import org.inkling.app.shared.TaskExecutor;
+import org.inkling.app.shared.ThemeSwitch;
 import org.inkling.app.teaching.TeachingController;
 import org.inkling.app.teaching.TeachingViewModel;
 import org.inkling.app.training.TrainingController;
 import org.inkling.app.training.TrainingState;
 import org.inkling.app.training.TrainingViewModel;
-
-import org.inkling.app.model.ModelHandle;
-import org.inkling.app.shared.AppPreferences;
-import org.inkling.app.shared.BackgroundTask;
 import org.inkling.nn.ModelFile;
 import org.inkling.nn.SavedModel;
 import org.inkling.nn.Sequential;
-import org.inkling.app.shared.ErrorText;
-import org.inkling.app.shared.StartupTrace;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.io.UncheckedIOException;
 import java.util.Objects;
 import javafx.application.Platform;
 import javafx.fxml.FXMLLoader;

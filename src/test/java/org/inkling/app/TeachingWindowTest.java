@@ -5,12 +5,14 @@ import static org.inkling.app.WindowTests.waitFor;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.inkling.app.model.EngineModelStore;
 import org.inkling.app.teaching.EngineTeacher;
+import org.inkling.ink.LabeledInk;
 import org.inkling.ink.PersonalDigits;
 import org.inkling.training.FineTuneRecipe;
 import org.junit.jupiter.api.Test;
@@ -57,7 +59,7 @@ class TeachingWindowTest extends WindowTestBase {
         assertThat(robot.lookup("#bar-" + taught).queryAs(ProgressBar.class).getProgress())
                 .as("the taught digit's bar grows once the network has learnt").isGreaterThan(before);
         assertThat(window.viewModel().unsavedProperty().get()).isTrue();
-        java.util.List<String> lines = Files.readAllLines(home.resolve("digits.jsonl"));
+        List<String> lines = Files.readAllLines(home.resolve("digits.jsonl"));
         assertThat(lines).hasSize(itemsBefore + 1);
         assertThat(lines.get(itemsBefore)).contains("\"label\":" + taught);
         assertThat(PersonalDigits.in(home).read().entries()).hasSize(itemsBefore + 1);
@@ -79,7 +81,7 @@ class TeachingWindowTest extends WindowTestBase {
         robot.clickOn("#teach-not-a-digit");
 
         waitFor(() -> window.teaching().items().size() == itemsBefore + 1, 10_000);
-        assertThat(window.teaching().items().get(itemsBefore).label()).isEqualTo(org.inkling.ink.LabeledInk.NOT_A_DIGIT);
+        assertThat(window.teaching().items().get(itemsBefore).label()).isEqualTo(LabeledInk.NOT_A_DIGIT);
         waitFor(() -> window.viewModel().modelProperty().get() != modelBefore, 300_000);
         waitFor(() -> drawing.verdictProperty().get().notDigitProbability() != notDigitBefore, 10_000);
         assertThat(drawing.verdictProperty().get().notDigitProbability())

@@ -87,6 +87,7 @@ class InspectCommandsTest {
         }
         assertThat(((Number) r.summary().get("count")).intValue()).isEqualTo(3);
     }
+
     /** A drawing labelled "not a digit" is labelled, and left out of the likeliest digit's accuracy. */
     @Test
     void explainCountsADrawingLabelledNotADigitAsLabelledButNotInTheAccuracy() throws Exception {
