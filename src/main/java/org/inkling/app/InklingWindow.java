@@ -13,6 +13,7 @@ import org.inkling.app.shared.BackgroundTask;
 import org.inkling.app.shared.DialogService;
 import org.inkling.app.shared.ErrorText;
 import org.inkling.app.shared.FxDialogService;
+import org.inkling.app.shared.LaterTooltips;
 import org.inkling.app.shared.StartupTrace;
 import org.inkling.app.shared.TaskExecutor;
 import org.inkling.app.shared.ThemeSwitch;
@@ -208,6 +209,7 @@ public final class InklingWindow {
         }
         javafx.scene.control.ScrollPane trainScroll = (javafx.scene.control.ScrollPane) loader.getNamespace().get("trainScroll");
         afterFirstFramePainted(scene, () -> trainScroll.setContent(new javafx.scene.layout.Region()), () -> {
+            LaterTooltips.install(root);
             trainScroll.setContent(LazyTab.load(InklingWindow.class.getResource("training/TrainingView.fxml"), this::controller));
             viewsLoaded.set(true);
             StartupTrace.mark("train view loaded");

@@ -64,6 +64,20 @@ class InklingWindowTest extends WindowTestBase {
     }
 
     @Test
+    void theFirstViewsButtonsHaveTheirTooltipsOnceTheWindowIsUp(FxRobot robot) {
+        // made after the first frame (LaterTooltips): by the time the views are loaded, every one is there
+        for (String id : java.util.List.of("openButton", "saveButton", "saveAsButton", "themeToggle",
+                "undoButton", "redoButton", "clearButton", "whyToggle")) {
+            javafx.scene.control.Control control = robot.lookup("#" + id).queryAs(javafx.scene.control.Control.class);
+            assertThat(control.getTooltip()).as(id).isNotNull();
+            assertThat(control.getTooltip().getText()).as(id).isNotBlank();
+            assertThat(control.getProperties()).as(id).doesNotContainKey(org.inkling.app.shared.LaterTooltips.KEY);
+        }
+        assertThat(robot.lookup("#clearButton").queryAs(javafx.scene.control.Control.class).getTooltip().getText())
+                .isEqualTo("Clear the pad (Delete); Undo brings it back");
+    }
+
+    @Test
     void titleStartsWithInklingAndTheEmptyPadShowsNoPrediction(FxRobot robot) {
         assertThat(window.stage().getTitle()).startsWith("Inkling");
         assertThat(barSum(robot)).isZero();

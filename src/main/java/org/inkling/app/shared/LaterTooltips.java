@@ -1,0 +1,42 @@
+package org.inkling.app.shared;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Control;
+import javafx.scene.control.Tooltip;
+
+/**
+ * Tooltips for the views of the first frame, made after it. Each {@link Tooltip} is a popup window
+ * with its own scene, and building the eight of the main and drawing views cost about 100 ms of the
+ * window's start (packaging/README.md); nobody hovers that soon. Those views name the text in the
+ * control's properties, {@code <properties tooltip="..."/>} in FXML, and the window calls
+ * {@link #install} once the first frame is on the screen. Views loaded later keep their
+ * {@code <tooltip>} elements.
+ */
+public final class LaterTooltips {
+    /** The key, in a control's {@link Node#getProperties() properties}, of the text its tooltip will show. */
+    public static final String KEY = "tooltip";
+
+    private LaterTooltips() {}
+
+    /** Gives every control under {@code root} that names a tooltip text its tooltip; returns how many. */
+    public static int install(Node root) {
+        int installed = 0;
+        // a stack, not recursion: the depth is the scene graph's, which views and skins decide
+        Deque<Node> pending = new ArrayDeque<>();
+        pending.push(root);
+        while (!pending.isEmpty()) {
+            Node node = pending.pop();
+            if (node instanceof Control control && control.getProperties().remove(KEY) instanceof String text) {
+                control.setTooltip(new Tooltip(text));
+                installed++;
+            }
+            if (node instanceof Parent parent) {
+                parent.getChildrenUnmodifiable().forEach(pending::push);
+            }
+        }
+        return installed;
+    }
+}
