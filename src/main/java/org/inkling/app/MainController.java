@@ -1,5 +1,6 @@
 package org.inkling.app;
 
+import org.inkling.app.shared.LaterTooltips;
 import org.inkling.app.shared.ThemeSwitch;
 
 import org.inkling.app.training.TrainingState;
@@ -14,7 +15,6 @@ import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -57,12 +57,10 @@ public final class MainController {
     @FXML
     private void initialize() {
         modelNameLabel.textProperty().bind(vm.modelNameProperty());
-        Tooltip fileTip = new Tooltip();
-        fileTip.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+        modelNameLabel.getProperties().put(LaterTooltips.KEY, Bindings.createStringBinding(
                 () -> vm.modelFileProperty().get() == null ? "Not saved to a file"
                         : vm.modelFileProperty().get().toAbsolutePath().toString(),
                 vm.modelFileProperty()));
-        modelNameLabel.setTooltip(fileTip);
         architectureLabel.textProperty().bind(vm.modelArchitectureProperty());
         parametersLabel.textProperty().bind(vm.modelParametersProperty());
         accuracyLabel.textProperty().bind(vm.modelAccuracyProperty());

@@ -67,7 +67,7 @@ class InklingWindowTest extends WindowTestBase {
     void theFirstViewsButtonsHaveTheirTooltipsOnceTheWindowIsUp(FxRobot robot) {
         // made after the first frame (LaterTooltips): by the time the views are loaded, every one is there
         for (String id : java.util.List.of("openButton", "saveButton", "saveAsButton", "themeToggle",
-                "undoButton", "redoButton", "clearButton", "whyToggle")) {
+                "undoButton", "redoButton", "clearButton", "whyToggle", "modelNameLabel")) {
             javafx.scene.control.Control control = robot.lookup("#" + id).queryAs(javafx.scene.control.Control.class);
             assertThat(control.getTooltip()).as(id).isNotNull();
             assertThat(control.getTooltip().getText()).as(id).isNotBlank();
@@ -318,6 +318,9 @@ class InklingWindowTest extends WindowTestBase {
 
         assertThat(window.stage().getTitle()).isEqualTo("Inkling — format1-cnn.inkling");
         assertThat(robot.lookup("#modelNameLabel").queryAs(Label.class).getText()).isEqualTo("format1-cnn");
+        // the tooltip, made after the first frame, follows the file
+        assertThat(robot.lookup("#modelNameLabel").queryAs(Label.class).getTooltip().getText())
+                .isEqualTo(Path.of("src/test/resources/models/format1-cnn.inkling").toAbsolutePath().toString());
         assertThat(robot.lookup("#accuracyLabel").queryAs(Label.class).getText()).isEqualTo("test accuracy 31.34%");
         assertThat(robot.lookup("#progressLabel").queryAs(Label.class).getText()).contains("format1-cnn")
                 .contains("31.34%").doesNotContain("Done");

@@ -2,6 +2,7 @@ package org.inkling.app.shared;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import javafx.beans.value.ObservableStringValue;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Control;
@@ -9,14 +10,17 @@ import javafx.scene.control.Tooltip;
 
 /**
  * Tooltips for the views of the first frame, made after it. Each {@link Tooltip} is a popup window
- * with its own scene, and building the eight of the main and drawing views cost about 100 ms of the
+ * with its own scene, and building the nine of the main and drawing views cost about 100 ms of the
  * window's start (packaging/README.md); nobody hovers that soon. Those views name the text in the
- * control's properties, {@code <properties tooltip="..."/>} in FXML, and the window calls
- * {@link #install} once the first frame is on the screen. Views loaded later keep their
- * {@code <tooltip>} elements.
+ * control's properties, {@code <properties tooltip="..."/>} in FXML or under {@link #KEY} in a
+ * controller, and the window calls {@link #install} once the first frame is on the screen. Views
+ * loaded later keep their {@code <tooltip>} elements.
  */
 public final class LaterTooltips {
-    /** The key, in a control's {@link Node#getProperties() properties}, of the text its tooltip will show. */
+    /**
+     * The key, in a control's {@link Node#getProperties() properties}, of the text its tooltip will
+     * show: a String, or an {@link ObservableStringValue} that the tooltip's text will follow.
+     */
     public static final String KEY = "tooltip";
 
     private LaterTooltips() {}
@@ -29,8 +33,15 @@ public final class LaterTooltips {
         pending.push(root);
         while (!pending.isEmpty()) {
             Node node = pending.pop();
-            if (node instanceof Control control && control.getProperties().remove(KEY) instanceof String text) {
-                control.setTooltip(new Tooltip(text));
+            if (node instanceof Control control && control.getProperties().containsKey(KEY)) {
+                Object text = control.getProperties().remove(KEY);
+                Tooltip tooltip = new Tooltip();
+                if (text instanceof ObservableStringValue changing) {
+                    tooltip.textProperty().bind(changing);
+                } else {
+                    tooltip.setText(String.valueOf(text));
+                }
+                control.setTooltip(tooltip);
                 installed++;
             }
             if (node instanceof Parent parent) {
