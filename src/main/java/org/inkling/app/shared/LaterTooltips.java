@@ -25,16 +25,14 @@ public final class LaterTooltips {
 
     private LaterTooltips() {}
 
-    /** Gives every control under {@code root} that names a tooltip text its tooltip; returns how many. */
-    public static int install(Node root) {
-        int installed = 0;
+    /** Gives every control under {@code root} that names a tooltip text its tooltip. */
+    public static void install(Node root) {
         // a stack, not recursion: the depth is the scene graph's, which views and skins decide
         Deque<Node> pending = new ArrayDeque<>();
         pending.push(root);
         while (!pending.isEmpty()) {
             Node node = pending.pop();
-            if (node instanceof Control control && control.getProperties().containsKey(KEY)) {
-                Object text = control.getProperties().remove(KEY);
+            if (node instanceof Control control && control.getProperties().remove(KEY) instanceof Object text) {
                 Tooltip tooltip = new Tooltip();
                 if (text instanceof ObservableStringValue changing) {
                     tooltip.textProperty().bind(changing);
@@ -42,12 +40,10 @@ public final class LaterTooltips {
                     tooltip.setText(String.valueOf(text));
                 }
                 control.setTooltip(tooltip);
-                installed++;
             }
             if (node instanceof Parent parent) {
                 parent.getChildrenUnmodifiable().forEach(pending::push);
             }
         }
-        return installed;
     }
 }
