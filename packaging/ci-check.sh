@@ -4,7 +4,8 @@
 # 1. installs the tools it needs (Xvfb, xdotool, GTK/GL for JavaFX, fakeroot for dpkg-deb),
 # 2. builds `mvn -Pdist -DskipTests package` (app-image + .deb) and times it,
 # 3. checks the runtime holds every JDK module the jars need (jdeps),
-# 4. app-image: `--version` prints the version, the CDS archive maps (-Xshare:on),
+# 4. app-image: `--version` prints the version, the CDS archive maps (-Xshare:on), the launcher
+#    does not ask rpm or dpkg who owns it,
 #    `predict --strokes resources/strokes/hershey-digits.jsonl` runs with the shipped model
 #    (skipped with a message while the command, the file or the model is missing),
 # 5. the app opens a window titled "Inkling..." under Xvfb, is closed like a window manager
@@ -86,7 +87,23 @@ check_version() { # $1 = launcher, $2 = what it is
     fail "$2 cannot map its CDS archive (JAVA_TOOL_OPTIONS=-Xshare:on $1 --version)"
   fi
 }
+# jpackage's own launcher asked rpm and dpkg which package owns it at every start (0.4 s here):
+# ours (packaging/linux/launcher.sh) must not. Stand-ins on the PATH record any call.
+check_no_package_query() { # $1 = launcher, $2 = what it is
+  local fake; fake="$(mktemp -d)"
+  for tool in rpm dpkg dpkg-query; do
+    printf '#!/bin/sh\necho "%s $*" >>"%s/called"\n' "$tool" "$fake" >"$fake/$tool"
+    chmod +x "$fake/$tool"
+  done
+  if PATH="$fake:$PATH" timeout 60 "$1" --version >/dev/null 2>&1 && [ ! -e "$fake/called" ]; then
+    pass "$2 starts Java without asking the package managers"
+  else
+    fail "$2 ran: $(cat "$fake/called" 2>/dev/null | paste -sd';' || echo 'nothing, but --version failed')"
+  fi
+  rm -rf "$fake"
+}
 check_version "$img/bin/Inkling" "app-image launcher"
+check_no_package_query "$img/bin/Inkling" "app-image launcher"
 
 strokes=resources/strokes/hershey-digits.jsonl
 if [ ! -f "$strokes" ]; then
@@ -148,6 +165,7 @@ else
   if apt-get -o DPkg::Lock::Timeout=300 install -y -qq "./$deb" >target/dist-install.log 2>&1; then
     pass "apt-get install ./$deb"
     check_version /usr/bin/inkling "installed /usr/bin/inkling"
+    check_no_package_query /usr/bin/inkling "installed /usr/bin/inkling"
     if [ -f /opt/inkling/lib/inkling-Inkling.desktop ] && grep -q '^Categories=Education;Science;' /opt/inkling/lib/inkling-Inkling.desktop \
        && grep -rqs 'application/x-inkling-model' /usr/share/mime/packages/ \
        && grep -qs 'application/x-keras-model' /opt/inkling/lib/inkling-Inkling.desktop; then
